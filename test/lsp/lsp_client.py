@@ -266,11 +266,15 @@ class Server:
         Server requests are answered, other messages are offered to want.
         Raises ClientError if the server dies and TimeoutError on timeout.
         """
-        limit = min(time.monotonic() + timeout, self.deadline)
+        start = time.monotonic()
+        limit = min(start + timeout, self.deadline)
         while True:
             remaining = limit - time.monotonic()
             if remaining <= 0:
-                raise TimeoutError("no %s within %.1fs" % (what, timeout))
+                raise TimeoutError("no %s within %.1fs%s" % (
+                    what, time.monotonic() - start,
+                    " (hard limit of the run)" if limit == self.deadline
+                    else ""))
             try:
                 msg = self.incoming.get(timeout=min(remaining, 0.5))
             except queue.Empty:
@@ -738,8 +742,13 @@ def main(argv):
 
     deadline = time.monotonic() + args.timeout
     trace = open(args.trace, "w") if args.trace else None
-    server = Server([args.server] + args.server_arg, env, root, deadline,
-                    trace)
+    try:
+        server = Server([args.server] + args.server_arg, env, root, deadline,
+                        trace)
+    except ClientError as e:
+        log("FAIL: %s" % e)
+        shutil.rmtree(xdg, ignore_errors=True)
+        return EXIT_FAIL
 
     # Last line of defence: whatever blocks, the run ends at the deadline.
     def watchdog():
