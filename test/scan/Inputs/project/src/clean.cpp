@@ -1,0 +1,1 @@
+int clean(int x) { return x + 1; }

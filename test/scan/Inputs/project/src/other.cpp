@@ -1,0 +1,3 @@
+#include "net.h"
+
+int other() { return default_buffer() != nullptr; }
