@@ -1,0 +1,55 @@
+//===--- ClientPerRequestCheck.h - httptidy --------------------*- C++ -*-===//
+//
+// http-client-per-request: an HTTP client (session, handle, manager) built
+// inside a loop or once per call of a function that serves one request, so
+// no connection is ever reused. See docs/checks/http-client-per-request.md.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef HTTPTIDY_CHECKS_CLIENTPERREQUESTCHECK_H
+#define HTTPTIDY_CHECKS_CLIENTPERREQUESTCHECK_H
+
+#include "FunctionContext.h"
+#include "LibraryCatalogue.h"
+#include "clang-tidy/ClangTidyCheck.h"
+#include "llvm/Support/Regex.h"
+#include <vector>
+
+namespace clang::tidy::http {
+
+class ClientPerRequestCheck : public ClangTidyCheck {
+public:
+  ClientPerRequestCheck(StringRef Name, ClangTidyContext *Context);
+  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
+  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+  void onEndOfTranslationUnit() override;
+  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
+
+  /// How a creation came to be.
+  enum class Kind { Object, Factory, BuildingCall, GlobalInit };
+  struct Candidate {
+    const Expr *Anchor;  // the expression that creates the client
+    const Entry *What;   // its catalogue entry
+    Kind How;
+    const VarDecl *DependentVar; // a template's `Client c(dependent)`
+  };
+
+private:
+  void analyse(const Candidate &C);
+
+  Catalogue Lib;
+  const bool ReportPerCall;
+  const bool ReportLoopVariantClients;
+  const std::string OneShotFunctions;
+  llvm::Regex OneShotRegex;
+  bool OneShotRegexValid = true;
+
+  ASTContext *Ctx = nullptr;
+  std::vector<Candidate> Candidates;
+  FunctionIndex Index;
+  llvm::DenseSet<unsigned> Reported; // raw source locations already warned
+};
+
+} // namespace clang::tidy::http
+
+#endif

@@ -1,0 +1,424 @@
+//===--- ClientUses.cpp - httptidy ----------------------------------------===//
+
+#include "ClientUses.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/Analysis/Analyses/ExprMutationAnalyzer.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Lex/Lexer.h"
+
+namespace clang::tidy::http {
+
+namespace {
+
+bool isStdCall(const FunctionDecl *FD, llvm::StringRef Name) {
+  return FD && FD->isInStdNamespace() && FD->getIdentifier() &&
+         FD->getName() == Name;
+}
+
+const VarDecl *localVarOf(const Expr *E) {
+  E = stripWrappers(E);
+  const auto *DRE = dyn_cast_or_null<DeclRefExpr>(E);
+  const auto *V = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  return V && V->hasLocalStorage() && !V->isStaticLocal() ? V : nullptr;
+}
+
+/// Text of the whitespace before Loc if nothing else precedes it on its line.
+std::optional<std::string> lineIndent(const SourceManager &SM,
+                                      SourceLocation Loc) {
+  auto [FID, Off] = SM.getDecomposedLoc(Loc);
+  bool Invalid = false;
+  llvm::StringRef Buf = SM.getBufferData(FID, &Invalid);
+  if (Invalid || Off > Buf.size())
+    return std::nullopt;
+  size_t Start = Off == 0 ? 0 : Buf.rfind('\n', Off - 1);
+  Start = (Off == 0 || Start == llvm::StringRef::npos) ? 0 : Start + 1;
+  llvm::StringRef Before = Buf.slice(Start, Off);
+  if (!Before.trim(" \t").empty())
+    return std::nullopt;
+  return Before.str();
+}
+
+} // namespace
+
+bool ClientUses::isCatalogued(const FunctionDecl *FD) const {
+  return FD && Lib.findAny(FD);
+}
+
+void ClientUses::classifyCreation(const Expr *A) {
+  Anchor = A;
+  const Stmt *Cur = A;
+  while (true) {
+    const Stmt *Child = nullptr;
+    const Stmt *P = meaningfulParent(PM, Cur, Child);
+    if (!P) {
+      Escapes = true; // nothing above it in this function: be conservative
+      return;
+    }
+    if (const auto *DS = dyn_cast<DeclStmt>(P)) {
+      for (const Decl *D : DS->decls())
+        if (const auto *V = dyn_cast<VarDecl>(D))
+          if (V->getInit() == Child)
+            Var = V;
+      if (!Var) {
+        Escapes = true;
+        return;
+      }
+      if (!Var->hasLocalStorage() || Var->isStaticLocal()) {
+        Static = true;
+        return;
+      }
+      break;
+    }
+    if (const auto *CE = dyn_cast<CXXConstructExpr>(P)) {
+      // std::unique_ptr<Client> p(new Client(...)): follow the owner.
+      const CXXConstructorDecl *Ctor = CE->getConstructor();
+      if (Ctor && Lib.find(Ctor->getParent(), Role::SmartPointer)) {
+        SmartPointer = true;
+        Cur = CE;
+        continue;
+      }
+      Escapes = true;
+      return;
+    }
+    if (const auto *BO = dyn_cast<BinaryOperator>(P)) {
+      if (BO->getOpcode() == BO_Assign && Child == BO->getRHS() &&
+          (Var = localVarOf(BO->getLHS())))
+        break;
+      Escapes = true;
+      return;
+    }
+    if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(P)) {
+      if (OC->getOperator() == OO_Equal && OC->getNumArgs() == 2 &&
+          OC->getArg(1) == Child && (Var = localVarOf(OC->getArg(0)))) {
+        SmartPointer |= Lib.find(Var->getType()->getAsCXXRecordDecl(),
+                                 Role::SmartPointer) != nullptr;
+        break;
+      }
+      Escapes = true;
+      return;
+    }
+    // `Client(host).Get("/")`, `cpr::Get(...)`: a temporary used once.
+    if (isa<MemberExpr, CompoundStmt>(P))
+      return;
+    if (const auto *Call = dyn_cast<CallExpr>(P)) {
+      const FunctionDecl *FD = Call->getDirectCallee();
+      if (isCatalogued(FD) && !Lib.find(FD, Role::OwnershipTaker))
+        return;
+      Escapes = true; // handed to a function that may keep it
+      return;
+    }
+    // A return, a lambda capture, an initializer list, a conditional...
+    Escapes = true;
+    return;
+  }
+
+  const LambdaExpr *CreationLambda = enclosingLambda(PM, A);
+  const Stmt *CreationLambdaBody =
+      CreationLambda ? CreationLambda->getBody() : nullptr;
+  for (const DeclRefExpr *U : PM.refsTo(Var))
+    classifyUse(U, CreationLambdaBody);
+}
+
+void ClientUses::classifyUse(const DeclRefExpr *U,
+                             const Stmt *CreationLambdaBody) {
+  // Several requests: a loop that uses the client but does not create it.
+  auto CreationLoops = repeatingLoops(PM, Anchor);
+  for (const Stmt *L : repeatingLoops(PM, U))
+    if (!llvm::is_contained(CreationLoops, L))
+      UsedInLoop = true;
+  const LambdaExpr *UseLambda = enclosingLambda(PM, U);
+  const bool InCallback =
+      UseLambda && UseLambda->getBody() != CreationLambdaBody;
+
+  const Stmt *Cur = U;
+  while (true) {
+    const Stmt *Child = nullptr;
+    const Stmt *P = meaningfulParent(PM, Cur, Child);
+    if (!P)
+      return;
+    bool IsRelease = false;
+    if (isa<ReturnStmt>(P)) {
+      Escapes = true;
+    } else if (const auto *UO = dyn_cast<UnaryOperator>(P)) {
+      if (UO->getOpcode() == UO_AddrOf || UO->getOpcode() == UO_Deref) {
+        Cur = P; // &client / *ptr: what happens to it decides
+        continue;
+      }
+    } else if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(P)) {
+      OverloadedOperatorKind K = OC->getOperator();
+      if (K == OO_Arrow || K == OO_Star) {
+        Cur = P;
+        continue;
+      }
+      if (K == OO_Equal && OC->getNumArgs() == 2) {
+        if (OC->getArg(0) == Child)
+          Reseated = true;
+        else
+          Escapes = true;
+      }
+    } else if (const auto *ME = dyn_cast<MemberExpr>(P)) {
+      const auto *M = dyn_cast<CXXMethodDecl>(ME->getMemberDecl());
+      if (M && Lib.find(M, Role::Release))
+        IsRelease = true;
+      else if (M && M->getIdentifier() &&
+               Lib.find(M->getParent(), Role::SmartPointer)) {
+        llvm::StringRef N = M->getName();
+        if (N == "reset" || N == "swap") {
+          Reseated = true;
+          IsRelease = N == "reset";
+        } else if (N == "release") {
+          Escapes = true;
+        } else if (N == "get") {
+          // The raw pointer stands for the client: follow the call.
+          if (const Stmt *Call = PM.parent(P)) {
+            Cur = Call;
+            continue;
+          }
+        }
+      }
+    } else if (const auto *Call = dyn_cast<CallExpr>(P)) {
+      const FunctionDecl *FD = Call->getDirectCallee();
+      if (isStdCall(FD, "move") || isStdCall(FD, "forward")) {
+        Escapes = true; // moved out; a moved-from local is also reseated
+        Reseated = true;
+      } else if (FD && Lib.find(FD, Role::Release)) {
+        IsRelease = true;
+      } else if (FD && Lib.find(FD, Role::OwnershipTaker)) {
+        Escapes = true;
+      } else if (!isCatalogued(FD)) {
+        Escapes = true; // a function that may keep it
+      }
+    } else if (const auto *BO = dyn_cast<BinaryOperator>(P)) {
+      if (BO->getOpcode() == BO_Assign) {
+        if (Child == BO->getLHS())
+          Reseated = true;
+        else
+          Escapes = true;
+      }
+    } else if (isa<CXXDeleteExpr>(P)) {
+      IsRelease = true;
+    } else if (isa<DeclStmt, InitListExpr>(P)) {
+      Escapes = true; // another variable or aggregate now holds it
+    } else if (isa<CXXConstructExpr>(P)) {
+      // A lambda's by-copy capture is neutral; anything else built from the
+      // client (a wrapper, a thread) may keep it.
+      const Stmt *C2 = nullptr;
+      if (!isa_and_nonnull<LambdaExpr>(meaningfulParent(PM, P, C2)))
+        Escapes = true;
+    }
+    if (IsRelease)
+      Releases.push_back(P);
+    else if (InCallback && !isa<LambdaExpr>(P))
+      Escapes = true; // a callback that uses it later, not just releases it
+    return;
+  }
+}
+
+std::vector<FixItHint> ClientUses::hoistFix(const Stmt *Loop,
+                                            const Entry *What) const {
+  if (!Var || Escapes || Reseated || Static || !What ||
+      !(What->Flags & ReleasedByDestructor))
+    return {};
+  if (isa<CXXNewExpr>(Anchor) && !SmartPointer)
+    return {}; // a raw heap client is released (or leaked) by hand
+  const DeclStmt *DS = PM.declStmtOf(Var);
+  if (!DS || !DS->isSingleDecl() || isInMacro(DS->getSourceRange()) ||
+      isInMacro(Loop->getSourceRange()))
+    return {};
+  // Only out of plain blocks and loop bodies up to the loop.
+  const Stmt *Cur = DS;
+  for (const Stmt *P = PM.parent(DS); P != Loop; Cur = P, P = PM.parent(P)) {
+    if (!P)
+      return {};
+    if (isLoop(P)) {
+      const Stmt *Body = nullptr;
+      if (const auto *F = dyn_cast<ForStmt>(P))
+        Body = F->getBody();
+      else if (const auto *RF = dyn_cast<CXXForRangeStmt>(P))
+        Body = RF->getBody();
+      else if (const auto *W = dyn_cast<WhileStmt>(P))
+        Body = W->getBody();
+      else if (const auto *D = dyn_cast<DoStmt>(P))
+        Body = D->getBody();
+      if (Cur != Body)
+        return {};
+    } else if (!isa<CompoundStmt>(P)) {
+      return {};
+    }
+  }
+  if (!isa_and_nonnull<CompoundStmt>(PM.parent(Loop)))
+    return {};
+  // The arguments must mean the same before the loop.
+  ExprMutationAnalyzer Mutations(*Loop, Ctx);
+  for (const Expr *A : creationArgs(Anchor))
+    if (!isHoistSafe(A, Mutations, Ctx))
+      return {};
+  // The name must not clash with another in the wider scope.
+  for (const VarDecl *L : PM.localVars())
+    if (L != Var && L->getDeclName() == Var->getDeclName())
+      return {};
+  if (const auto *FD = dyn_cast<FunctionDecl>(Var->getDeclContext()))
+    for (const ParmVarDecl *P : FD->parameters())
+      if (P->getDeclName() == Var->getDeclName())
+        return {};
+
+  const SourceManager &SM = Ctx.getSourceManager();
+  const LangOptions &LO = Ctx.getLangOpts();
+  SourceLocation Begin = DS->getBeginLoc();
+  SourceLocation End = Lexer::getLocForEndOfToken(DS->getEndLoc(), 0, SM, LO);
+  if (Begin.isInvalid() || End.isInvalid())
+    return {};
+  llvm::StringRef Text = Lexer::getSourceText(
+      CharSourceRange::getCharRange(Begin, End), SM, LO);
+  if (Text.empty())
+    return {};
+
+  // Remove the whole line when the declaration stands alone on it: from the
+  // end of the previous line, so clang's fix-it merger, which widens removals
+  // that leave two blanks side by side, keeps the next line's indentation.
+  CharSourceRange Removal = CharSourceRange::getCharRange(Begin, End);
+  if (auto Indent = lineIndent(SM, Begin)) {
+    auto [FID, EndOff] = SM.getDecomposedLoc(End);
+    auto [BFID, BeginOff] = SM.getDecomposedLoc(Begin);
+    bool Invalid = false;
+    llvm::StringRef Buf = SM.getBufferData(FID, &Invalid);
+    size_t NL = Invalid ? llvm::StringRef::npos : Buf.find('\n', EndOff);
+    if (NL != llvm::StringRef::npos && BeginOff > Indent->size() &&
+        Buf.slice(EndOff, NL).trim(" \t\r").empty())
+      Removal = CharSourceRange::getCharRange(
+          Begin.getLocWithOffset(-static_cast<int>(Indent->size()) - 1), End);
+  }
+  SourceLocation LoopBegin = Loop->getBeginLoc();
+  std::vector<FixItHint> Fix;
+  if (auto LoopIndent = lineIndent(SM, LoopBegin))
+    Fix.push_back(FixItHint::CreateInsertion(
+        LoopBegin.getLocWithOffset(-static_cast<int>(LoopIndent->size())),
+        *LoopIndent + Text.str() + "\n"));
+  else
+    Fix.push_back(FixItHint::CreateInsertion(LoopBegin, Text.str() + " "));
+  Fix.push_back(FixItHint::CreateRemoval(Removal));
+  return Fix;
+}
+
+std::vector<FixItHint> ClientUses::staticFix() const {
+  if (!Var || Escapes || Reseated || Static || SmartPointer ||
+      isa<CXXNewExpr>(Anchor) || Var->hasAttrs() ||
+      Var->getType()->isReferenceType() || Var->isConstexpr())
+    return {};
+  const DeclStmt *DS = PM.declStmtOf(Var);
+  if (!DS || !DS->isSingleDecl() || isInMacro(DS->getSourceRange()))
+    return {};
+  return {FixItHint::CreateInsertion(DS->getBeginLoc(), "static ")};
+}
+
+// --- Shared expression helpers -----------------------------------------------
+
+llvm::SmallVector<const Expr *, 4> creationArgs(const Expr *Anchor) {
+  llvm::SmallVector<const Expr *, 4> Out;
+  if (const auto *NE = dyn_cast<CXXNewExpr>(Anchor))
+    if (const Expr *Init = NE->getInitializer())
+      Anchor = Init;
+  if (const auto *CE = dyn_cast<CXXConstructExpr>(Anchor))
+    Out.append(CE->arg_begin(), CE->arg_end());
+  else if (const auto *C = dyn_cast<CallExpr>(Anchor))
+    Out.append(C->arg_begin(), C->arg_end());
+  else if (const auto *PL = dyn_cast<ParenListExpr>(Anchor))
+    for (unsigned I = 0; I < PL->getNumExprs(); ++I)
+      Out.push_back(PL->getExpr(I));
+  else if (const auto *UC = dyn_cast<CXXUnresolvedConstructExpr>(Anchor))
+    Out.append(UC->arg_begin(), UC->arg_end());
+  return Out;
+}
+
+bool isConstantArg(const Expr *E, ASTContext &Ctx) {
+  E = stripWrappers(E);
+  if (!E || E->containsErrors() || E->isValueDependent())
+    return false;
+  if (isa<StringLiteral, IntegerLiteral, CXXBoolLiteralExpr, FloatingLiteral,
+          CharacterLiteral, CXXNullPtrLiteralExpr, CXXDefaultArgExpr>(E))
+    return true;
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+    if (isa<EnumConstantDecl>(DRE->getDecl()))
+      return true;
+    if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl()))
+      return V->isConstexpr() ||
+             (V->getType().isConstQualified() && !V->hasLocalStorage());
+    return false;
+  }
+  if (const auto *CE = dyn_cast<CXXConstructExpr>(E))
+    return llvm::all_of(CE->arguments(),
+                        [&](const Expr *A) { return isConstantArg(A, Ctx); });
+  if (E->getType()->isScalarType())
+    return E->isEvaluatable(Ctx);
+  return false;
+}
+
+bool isHoistSafe(const Expr *E, ExprMutationAnalyzer &Mutations,
+                 ASTContext &Ctx) {
+  E = stripWrappers(E);
+  if (!E || E->containsErrors())
+    return false;
+  if (isConstantArg(E, Ctx) || isa<CXXThisExpr>(E))
+    return true;
+  auto All = [&](auto Range) {
+    return llvm::all_of(Range, [&](const Expr *A) {
+      return isHoistSafe(A, Mutations, Ctx);
+    });
+  };
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+    const auto *V = dyn_cast<VarDecl>(DRE->getDecl());
+    return !V || !Mutations.isMutated(V);
+  }
+  if (const auto *ME = dyn_cast<MemberExpr>(E))
+    return isa<FieldDecl>(ME->getMemberDecl()) &&
+           isHoistSafe(ME->getBase(), Mutations, Ctx);
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E)) {
+    const CXXMethodDecl *M = MC->getMethodDecl();
+    return M && M->isConst() && MC->getImplicitObjectArgument() &&
+           isHoistSafe(MC->getImplicitObjectArgument(), Mutations, Ctx) &&
+           All(MC->arguments());
+  }
+  if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E))
+    return !OC->isAssignmentOp() && OC->getOperator() != OO_PlusPlus &&
+           OC->getOperator() != OO_MinusMinus && All(OC->arguments());
+  if (const auto *CE = dyn_cast<CXXConstructExpr>(E))
+    return All(CE->arguments());
+  if (const auto *BO = dyn_cast<BinaryOperator>(E))
+    return !BO->isAssignmentOp() && isHoistSafe(BO->getLHS(), Mutations, Ctx) &&
+           isHoistSafe(BO->getRHS(), Mutations, Ctx);
+  if (const auto *UO = dyn_cast<UnaryOperator>(E))
+    return !UO->isIncrementDecrementOp() &&
+           isHoistSafe(UO->getSubExpr(), Mutations, Ctx);
+  if (const auto *CO = dyn_cast<ConditionalOperator>(E))
+    return isHoistSafe(CO->getCond(), Mutations, Ctx) &&
+           isHoistSafe(CO->getTrueExpr(), Mutations, Ctx) &&
+           isHoistSafe(CO->getFalseExpr(), Mutations, Ctx);
+  if (const auto *Cast = dyn_cast<CastExpr>(E))
+    return isHoistSafe(Cast->getSubExpr(), Mutations, Ctx);
+  return false;
+}
+
+std::string describeCreationOf(const Expr *Anchor, const Entry &What,
+                               bool IsBuildingCall, bool IsGlobalInit) {
+  if (IsGlobalInit)
+    return "'" + What.Name + "'";
+  if (IsBuildingCall)
+    return "'" + What.Name + "' builds a new client for its single request";
+  // The class actually built: a user's subclass is named as written.
+  const CXXRecordDecl *RD = nullptr;
+  if (const auto *NE = dyn_cast<CXXNewExpr>(Anchor))
+    RD = NE->getAllocatedType()->getAsCXXRecordDecl();
+  else if (const auto *CE = dyn_cast<CXXConstructExpr>(Anchor))
+    RD = CE->getConstructor() ? CE->getConstructor()->getParent() : nullptr;
+  if (RD) {
+    std::string N = catalogueName(RD);
+    return "a new '" + (N.empty() ? What.Name : N) + "' is created";
+  }
+  if (What.Kind == Role::ClientFactory)
+    return std::string("a new ") +
+           ((What.Flags & RawHandle) ? "handle" : "client") +
+           " is created by '" + What.Name + "'";
+  return "a new '" + What.Name + "' is created";
+}
+
+} // namespace clang::tidy::http

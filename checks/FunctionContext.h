@@ -1,0 +1,120 @@
+//===--- FunctionContext.h - httptidy --------------------------*- C++ -*-===//
+//
+// Context for a matched node without ASTContext's whole-TU parent map: one
+// bounded traversal of the files that hold matches tells which function holds
+// each node and which functions are called inside loops; a parent map is
+// then built per function, on demand. This keeps the checks cheap in big,
+// header-heavy translation units (see docs/performance.md).
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef HTTPTIDY_CHECKS_FUNCTIONCONTEXT_H
+#define HTTPTIDY_CHECKS_FUNCTIONCONTEXT_H
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Decl.h"
+#include "clang/AST/Expr.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/Stmt.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/SmallVector.h"
+#include <memory>
+
+namespace clang::tidy::http {
+
+/// Parents of every statement below one root (a function or lambda body).
+class LocalParentMap {
+public:
+  explicit LocalParentMap(const Stmt *Root);
+  const Stmt *root() const { return Root; }
+  /// Null for the root and for statements outside it.
+  const Stmt *parent(const Stmt *S) const { return Parents.lookup(S); }
+  bool contains(const Stmt *S) const {
+    return S == Root || Parents.count(S);
+  }
+  const DeclStmt *declStmtOf(const VarDecl *V) const {
+    return DeclStmts.lookup(V);
+  }
+  /// Every reference to the variable below the root, in source order.
+  llvm::ArrayRef<const DeclRefExpr *> refsTo(const VarDecl *V) const;
+  /// Every variable declared below the root.
+  llvm::ArrayRef<const VarDecl *> localVars() const { return Locals; }
+
+private:
+  const Stmt *Root;
+  llvm::DenseMap<const Stmt *, const Stmt *> Parents;
+  llvm::DenseMap<const VarDecl *, const DeclStmt *> DeclStmts;
+  llvm::DenseMap<const VarDecl *, llvm::SmallVector<const DeclRefExpr *, 4>>
+      Refs;
+  llvm::SmallVector<const VarDecl *, 16> Locals;
+};
+
+/// Where a function is called inside a loop (for "called in a loop here").
+struct LoopCall {
+  const CallExpr *Call = nullptr;
+  const Stmt *Loop = nullptr;
+};
+
+/// One traversal of the files that contain the given nodes.
+class FunctionIndex {
+public:
+  /// Finds the outermost function body (or namespace-scope lambda body)
+  /// holding each node, and the first in-loop call of every function called
+  /// in those files. Call once per translation unit, at its end.
+  void build(ASTContext &Ctx, llvm::ArrayRef<const Stmt *> Nodes);
+
+  /// The body of the outermost function holding the node, or null (a member
+  /// initializer, a global's initializer...).
+  const Stmt *rootOf(const Stmt *S) const { return RootOf.lookup(S); }
+  /// The function owning that body (null for a namespace-scope lambda).
+  const FunctionDecl *functionOfRoot(const Stmt *Root) const {
+    return FunctionOf.lookup(Root);
+  }
+  const LoopCall *callInLoop(const FunctionDecl *F) const;
+  /// The parent map of a root, built on first use.
+  const LocalParentMap &parents(const Stmt *Root);
+
+private:
+  llvm::DenseMap<const Stmt *, const Stmt *> RootOf;
+  llvm::DenseMap<const Stmt *, const FunctionDecl *> FunctionOf;
+  llvm::DenseMap<const FunctionDecl *, LoopCall> LoopCalls;
+  llvm::DenseMap<const Stmt *, std::unique_ptr<LocalParentMap>> Maps;
+};
+
+// --- Small helpers shared by the checks. ------------------------------------
+
+/// True for the wrappers Clang adds around an expression (implicit casts,
+/// temporaries, parentheses, elidable copies, functional casts).
+bool isTransparent(const Stmt *S, const Stmt *Child);
+
+/// Walks up from S through transparent wrappers. Returns the first
+/// meaningful parent and sets Child to the node it was reached through.
+const Stmt *meaningfulParent(const LocalParentMap &PM, const Stmt *S,
+                             const Stmt *&Child);
+
+/// Strips implicit wrappers downward (like IgnoreParenImpCasts, also
+/// temporaries, cleanups and elidable constructions).
+const Expr *stripWrappers(const Expr *E);
+
+bool isLoop(const Stmt *S);
+/// The loop's body or a part that runs on every iteration (condition,
+/// increment) — not a for-init or a range-for's range.
+bool isRepeatedPartOfLoop(const Stmt *Loop, const Stmt *Child);
+/// "for", "range-based for", "while", "do-while".
+llvm::StringRef loopKindName(const Stmt *Loop);
+
+/// Loops around S whose repeated part holds it, innermost first, stopping
+/// at the enclosing lambda or the root.
+llvm::SmallVector<const Stmt *, 4> repeatingLoops(const LocalParentMap &PM,
+                                                  const Stmt *S);
+
+/// The innermost lambda whose body holds S, or null.
+const LambdaExpr *enclosingLambda(const LocalParentMap &PM, const Stmt *S);
+
+/// True if every location of the range is in the file, not a macro.
+bool isInMacro(SourceRange R);
+
+} // namespace clang::tidy::http
+
+#endif

@@ -1,0 +1,431 @@
+//===--- LibraryCatalogue.cpp - httptidy ----------------------------------===//
+//
+// Built-in facts per library. Sources: each library's own headers (Debian
+// bookworm: libcurl 7.88, cpp-httplib 0.11.4, POCO 1.11, Boost 1.74,
+// cpprestsdk 2.10.18, Qt 6.4) and the public headers of cpr, Drogon,
+// restclient-cpp; see shared/reference/http-libraries.md.
+//
+//===----------------------------------------------------------------------===//
+
+#include "LibraryCatalogue.h"
+#include "clang/AST/Decl.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/SmallString.h"
+#include "llvm/ADT/StringSet.h"
+
+namespace clang::tidy::http {
+
+namespace {
+
+const LibraryInfo Infos[] = {
+    {Library::Curl, "libcurl",
+     "libcurl keeps its connection cache in the easy handle: reuse one easy "
+     "handle for repeated transfers (curl_easy_reset keeps its connections), "
+     "or share the connection cache with a share handle "
+     "(CURLSHOPT_SHARE, CURL_LOCK_DATA_CONNECT)",
+     "curl_easy_setopt(h, CURLOPT_TIMEOUT, seconds) or CURLOPT_LOW_SPEED_TIME",
+     "curl_easy_setopt($obj, CURLOPT_TIMEOUT, $secL);"},
+    {Library::CppHttplib, "cpp-httplib",
+     "cpp-httplib sends 'Connection: close' by default: the shared client "
+     "also needs set_keep_alive(true) to keep its connection",
+     "set_connection_timeout, set_read_timeout and set_write_timeout",
+     "$obj$arrowset_read_timeout($sec, 0);"},
+    {Library::Cpr, "cpr",
+     "keep one cpr::Session and reuse it, or pass a cpr::ConnectionPool to "
+     "the cpr::Get/Post/... calls so they share connections",
+     "SetTimeout(cpr::Timeout{ms}) or SetLowSpeed",
+     "$obj$arrowSetTimeout(cpr::Timeout{$ms});"},
+    {Library::Poco, "POCO",
+     "one Poco::Net::HTTPClientSession keeps its connection open across "
+     "requests; keep the session (one per thread) and reuse it",
+     "setTimeout(Poco::Timespan) or setKeepAliveTimeout",
+     "$obj$arrowsetTimeout(Poco::Timespan($sec, 0));"},
+    {Library::Beast, "Boost.Beast",
+     "keep the connected stream and send further requests on it "
+     "(req.keep_alive(true))",
+     "stream.expires_after(duration) before each operation (asynchronous "
+     "operations only)",
+     "$obj$arrowexpires_after(std::chrono::seconds($sec));"},
+    {Library::CppRest, "cpprestsdk",
+     "each web::http::client::http_client owns its own connection pool; "
+     "keep one client per base URI and reuse it",
+     "http_client_config::set_timeout", ""},
+    {Library::Qt, "Qt Network",
+     "one QNetworkAccessManager is enough for the whole application; create "
+     "it once and reuse it",
+     "setTransferTimeout(ms) on the QNetworkAccessManager or the "
+     "QNetworkRequest",
+     "$obj$arrowsetTransferTimeout($ms);"},
+    {Library::Drogon, "Drogon",
+     "each drogon::HttpClient holds its own persistent connection; create "
+     "one client per host and reuse it",
+     "a timeout argument to sendRequest (0 means none)", ""},
+    {Library::RestClient, "restclient-cpp",
+     "RestClient::get/post/... build a new connection for every call; keep "
+     "one RestClient::Connection and reuse it",
+     "RestClient::Connection::SetTimeout", ""},
+    {Library::Curlpp, "curlpp",
+     "a curlpp::Easy keeps libcurl's connection cache; reuse one for "
+     "repeated requests",
+     "curlpp::options::Timeout", ""},
+    {Library::Std, "the C++ standard library", "", "", ""},
+    {Library::User, "a user-declared client",
+     "create the client once and reuse it", "the client's timeout setter",
+     ""},
+};
+
+// Option keys that extend the catalogue, with the role each adds.
+const std::pair<llvm::StringRef, Role> UserKeys[] = {
+    {"ClientTypes", Role::ClientType},
+    {"ClientFactories", Role::ClientFactory},
+    {"ClientBuildingCalls", Role::ClientBuildingCall},
+    {"RequestCalls", Role::RequestCall},
+    {"KeepAliveSetters", Role::KeepAliveSetter},
+    {"TimeoutSetters", Role::TimeoutSetter},
+    {"BodyReaders", Role::BodyRead},
+    {"ReleaseFunctions", Role::Release},
+    {"OwnershipTakingFunctions", Role::OwnershipTaker},
+};
+
+} // namespace
+
+const LibraryInfo &libraryInfo(Library L) {
+  for (const LibraryInfo &I : Infos)
+    if (I.Lib == L)
+      return I;
+  return Infos[std::size(Infos) - 1];
+}
+
+llvm::ArrayRef<std::pair<llvm::StringRef, Role>> Catalogue::userOptionKeys() {
+  return UserKeys;
+}
+
+std::string catalogueName(const NamedDecl *D) {
+  if (!D)
+    return {};
+  // Walk the contexts ourselves: printing policies that drop inline
+  // namespaces differ between LLVM versions.
+  llvm::SmallVector<std::string, 6> Parts;
+  DeclarationName DN = D->getDeclName();
+  if (DN.isIdentifier() && DN.getAsIdentifierInfo())
+    Parts.push_back(DN.getAsIdentifierInfo()->getName().str());
+  else if (DN.getNameKind() == DeclarationName::CXXOperatorName)
+    Parts.push_back(DN.getAsString()); // "operator>>"
+  else
+    return {};
+  for (const DeclContext *DC = D->getDeclContext(); DC; DC = DC->getParent()) {
+    if (const auto *NS = dyn_cast<NamespaceDecl>(DC)) {
+      if (NS->isInline() || NS->isAnonymousNamespace())
+        continue;
+      Parts.push_back(NS->getName().str());
+    } else if (const auto *RD = dyn_cast<RecordDecl>(DC)) {
+      if (!RD->getIdentifier())
+        return {};
+      Parts.push_back(RD->getName().str());
+    } else if (isa<FunctionDecl>(DC)) {
+      return {}; // local classes are never catalogue entries
+    }
+  }
+  std::string Out;
+  for (auto It = Parts.rbegin(); It != Parts.rend(); ++It) {
+    if (!Out.empty())
+      Out += "::";
+    Out += *It;
+  }
+  return Out;
+}
+
+void Catalogue::addBuiltins() {
+  auto Add = [this](llvm::StringRef Name, Library L, Role R,
+                    unsigned Flags = NoFlags, llvm::StringRef Detail = "") {
+    Entries.push_back({Name.str(), L, R, Flags, Detail.str()});
+  };
+  using L = Library;
+  using R = Role;
+
+  // --- libcurl: CURL is `typedef void`, so the functions are the facts.
+  Add("curl_easy_init", L::Curl, R::ClientFactory, RawHandle,
+      "curl_easy_cleanup");
+  Add("curl_easy_duphandle", L::Curl, R::ClientFactory, RawHandle,
+      "curl_easy_cleanup");
+  Add("curl_multi_init", L::Curl, R::ClientFactory, RawHandle,
+      "curl_multi_cleanup");
+  Add("curl_share_init", L::Curl, R::ClientFactory, RawHandle,
+      "curl_share_cleanup");
+  Add("curl_slist_append", L::Curl, R::Acquire, RawHandle,
+      "curl_slist_free_all");
+  Add("curl_mime_init", L::Curl, R::Acquire, RawHandle, "curl_mime_free");
+  Add("curl_url", L::Curl, R::Acquire, RawHandle, "curl_url_cleanup");
+  Add("curl_global_init", L::Curl, R::GlobalInit);
+  Add("curl_global_init_mem", L::Curl, R::GlobalInit);
+  Add("curl_easy_perform", L::Curl, R::RequestCall);
+  Add("curl_multi_perform", L::Curl, R::RequestCall);
+  Add("curl_multi_socket_action", L::Curl, R::RequestCall);
+  for (llvm::StringRef Rel : {"curl_easy_cleanup", "curl_multi_cleanup",
+                              "curl_share_cleanup", "curl_slist_free_all",
+                              "curl_mime_free", "curl_url_cleanup"})
+    Add(Rel, L::Curl, R::Release, NoFlags, Rel);
+  // curl_easy_setopt(h, OPTION, value): Detail is the option enumerator.
+  Add("curl_easy_setopt", L::Curl, R::KeepAliveSetter, NoFlags,
+      "CURLOPT_TCP_KEEPALIVE");
+  for (llvm::StringRef Opt :
+       {"CURLOPT_TIMEOUT", "CURLOPT_TIMEOUT_MS", "CURLOPT_LOW_SPEED_TIME",
+        "CURLOPT_LOW_SPEED_LIMIT", "CURLOPT_MAXAGE_CONN",
+        "CURLOPT_MAXLIFETIME_CONN"})
+    Add("curl_easy_setopt", L::Curl, R::TimeoutSetter, NoFlags, Opt);
+
+  // --- cpp-httplib: Client wraps ClientImpl; SSLClient derives from it.
+  for (llvm::StringRef C :
+       {"httplib::Client", "httplib::SSLClient", "httplib::ClientImpl"}) {
+    Add(C, L::CppHttplib, R::ClientType,
+        ReleasedByDestructor | ThreadSafeToShare);
+    std::string P = (C + "::").str();
+    for (llvm::StringRef M : {"Get", "Post", "Put", "Patch", "Delete", "Head",
+                              "Options", "send"})
+      Add(P + M.str(), L::CppHttplib, R::RequestCall);
+    Add(P + "set_keep_alive", L::CppHttplib, R::KeepAliveSetter);
+    for (llvm::StringRef M : {"set_connection_timeout", "set_read_timeout",
+                              "set_write_timeout", "set_max_timeout"})
+      Add(P + M.str(), L::CppHttplib, R::TimeoutSetter);
+    Add(P + "stop", L::CppHttplib, R::Release, NoFlags, "stop");
+  }
+
+  // --- cpr: the free calls build a Session inside unless given a pool.
+  Add("cpr::Session", L::Cpr, R::ClientType, ReleasedByDestructor);
+  for (llvm::StringRef V : {"Get", "Post", "Put", "Patch", "Delete", "Head",
+                            "Options", "Download"}) {
+    Add(("cpr::" + V).str(), L::Cpr, R::ClientBuildingCall);
+    if (V != "Download") {
+      Add(("cpr::" + V + "Async").str(), L::Cpr, R::ClientBuildingCall);
+      Add(("cpr::" + V + "Callback").str(), L::Cpr, R::ClientBuildingCall);
+    }
+    Add(("cpr::Session::" + V).str(), L::Cpr, R::RequestCall);
+  }
+  Add("cpr::ConnectionPool", L::Cpr, R::PoolArgType);
+  Add("cpr::Session::SetTimeout", L::Cpr, R::TimeoutSetter);
+  Add("cpr::Session::SetLowSpeed", L::Cpr, R::TimeoutSetter);
+  Add("cpr::Timeout", L::Cpr, R::TimeoutArgType);
+  Add("cpr::LowSpeed", L::Cpr, R::TimeoutArgType);
+
+  // --- POCO: one session is one connection.
+  for (llvm::StringRef C : {"Poco::Net::HTTPClientSession",
+                            "Poco::Net::HTTPSClientSession"})
+    Add(C, L::Poco, R::ClientType, ReleasedByDestructor);
+  Add("Poco::Net::HTTPClientSession::sendRequest", L::Poco, R::RequestCall);
+  Add("Poco::Net::HTTPClientSession::receiveResponse", L::Poco,
+      R::ResponseBodyCall);
+  Add("Poco::Net::HTTPSession::setKeepAlive", L::Poco, R::KeepAliveSetter);
+  Add("Poco::Net::HTTPSession::setTimeout", L::Poco, R::TimeoutSetter);
+  Add("Poco::Net::HTTPClientSession::setKeepAliveTimeout", L::Poco,
+      R::TimeoutSetter);
+  Add("Poco::Net::HTTPClientSession::reset", L::Poco, R::BodyRead);
+  for (llvm::StringRef F :
+       {"Poco::StreamCopier::copyStream", "Poco::StreamCopier::copyToString",
+        "Poco::StreamCopier::copyStreamUnbuffered",
+        "Poco::StreamCopier::copyStream64",
+        "Poco::StreamCopier::copyToString64"})
+    Add(F, L::Poco, R::BodyRead);
+  // Reading a std::istream drains it (POCO's response body is one).
+  for (llvm::StringRef F :
+       {"std::basic_istream::read", "std::basic_istream::readsome",
+        "std::basic_istream::get", "std::basic_istream::getline",
+        "std::basic_istream::ignore", "std::basic_istream::operator>>",
+        "std::basic_ios::rdbuf", "std::getline", "std::operator>>"})
+    Add(F, L::Poco, R::BodyRead);
+  Add("Poco::URIStreamOpener::open", L::Poco, R::ClientBuildingCall);
+  Add("Poco::URIStreamOpener::open", L::Poco, R::Acquire, HeapObject,
+      "delete");
+
+  // --- Boost.Beast: the stream is the connection.
+  Add("boost::beast::basic_stream", L::Beast, R::ClientType, ConnectedPerUse);
+  Add("boost::beast::ssl_stream", L::Beast, R::ClientType, ConnectedPerUse);
+  for (llvm::StringRef F :
+       {"boost::beast::http::write", "boost::beast::http::async_write"})
+    Add(F, L::Beast, R::RequestCall);
+  for (llvm::StringRef F :
+       {"boost::beast::http::read_header",
+        "boost::beast::http::async_read_header"})
+    Add(F, L::Beast, R::ResponseBodyCall);
+  for (llvm::StringRef F :
+       {"boost::beast::http::read", "boost::beast::http::read_some",
+        "boost::beast::http::async_read", "boost::beast::http::async_read_some"})
+    Add(F, L::Beast, R::BodyRead);
+  Add("boost::beast::http::message::keep_alive", L::Beast, R::KeepAliveSetter);
+  Add("boost::beast::basic_stream::expires_after", L::Beast, R::TimeoutSetter);
+  Add("boost::beast::basic_stream::expires_at", L::Beast, R::TimeoutSetter);
+
+  // --- cpprestsdk: each client owns a pool.
+  Add("web::http::client::http_client", L::CppRest, R::ClientType,
+      ReleasedByDestructor | ThreadSafeToShare);
+  Add("web::http::client::http_client::request", L::CppRest, R::RequestCall);
+  Add("web::http::client::http_client_config::set_timeout", L::CppRest,
+      R::TimeoutSetter);
+
+  // --- Qt Network: one manager per application; the caller owns replies.
+  Add("QNetworkAccessManager", L::Qt, R::ClientType, HeapObject);
+  for (llvm::StringRef M :
+       {"get", "post", "put", "deleteResource", "head", "sendCustomRequest"}) {
+    std::string N = "QNetworkAccessManager::" + M.str();
+    Add(N, L::Qt, R::RequestCall);
+    Add(N, L::Qt, R::Acquire, HeapObject, "deleteLater");
+  }
+  Add("QNetworkAccessManager::setTransferTimeout", L::Qt, R::TimeoutSetter);
+  Add("QNetworkRequest::setTransferTimeout", L::Qt, R::TimeoutSetter);
+  Add("QNetworkAccessManager::setAutoDeleteReplies", L::Qt, R::AutoDelete);
+  Add("QNetworkRequest::AutoDeleteReplyOnFinishAttribute", L::Qt,
+      R::AutoDelete);
+  Add("QNetworkReply::setReadBufferSize", L::Qt, R::ReadBufferLimit);
+  for (llvm::StringRef M : {"QIODevice::readAll", "QIODevice::read",
+                            "QIODevice::readLine", "QIODevice::peek",
+                            "QIODevice::getChar", "QIODevice::skip",
+                            "QIODevice::readLineData", "QIODevice::readData"})
+    Add(M, L::Qt, R::BodyRead);
+  Add("QObject::deleteLater", L::Qt, R::Release, NoFlags, "deleteLater");
+
+  // --- Drogon: newHttpClient returns a shared_ptr to a persistent client.
+  Add("drogon::HttpClient::newHttpClient", L::Drogon, R::ClientFactory);
+  Add("drogon::HttpClient::sendRequest", L::Drogon, R::RequestCall);
+
+  // --- restclient-cpp: the free calls build a Connection per call.
+  Add("RestClient::Connection", L::RestClient, R::ClientType,
+      ReleasedByDestructor);
+  for (llvm::StringRef V :
+       {"get", "post", "put", "patch", "del", "head", "options"}) {
+    Add(("RestClient::" + V).str(), L::RestClient, R::ClientBuildingCall);
+    Add(("RestClient::Connection::" + V).str(), L::RestClient,
+        R::RequestCall);
+  }
+  Add("RestClient::Connection::SetTimeout", L::RestClient, R::TimeoutSetter);
+
+  // --- curlpp: Easy wraps one easy handle.
+  Add("curlpp::Easy", L::Curlpp, R::ClientType, NoFlags);
+  Add("curlpp::Easy::perform", L::Curlpp, R::RequestCall);
+  Add("curlpp::options::Timeout", L::Curlpp, R::TimeoutArgType);
+
+  // --- Owners a client may be held in; a destructor-released client stays
+  // destructor-released behind them.
+  for (llvm::StringRef P : {"std::unique_ptr", "std::shared_ptr"})
+    Add(P, L::Std, R::SmartPointer, ReleasedByDestructor);
+  for (llvm::StringRef F : {"std::make_unique", "std::make_shared"})
+    Add(F, L::Std, R::SmartPointerFactory);
+
+  // --- Calls that take a client for the duration of the call only.
+  for (llvm::StringRef F :
+       {"curl_easy_getinfo", "curl_easy_reset", "curl_easy_pause",
+        "curl_easy_recv", "curl_easy_send", "curl_easy_upkeep",
+        "curl_multi_add_handle", "curl_multi_remove_handle",
+        "curl_multi_setopt", "curl_multi_wait", "curl_multi_poll",
+        "curl_multi_info_read", "curl_multi_fdset", "curl_share_setopt",
+        "curl_mime_addpart"})
+    Add(F, L::Curl, R::NeutralUse);
+  Add("QObject::connect", L::Qt, R::NeutralUse);
+  Add("QObject::disconnect", L::Qt, R::NeutralUse);
+  Add("boost::asio::connect", L::Beast, R::NeutralUse);
+  Add("boost::beast::get_lowest_layer", L::Beast, R::NeutralUse);
+}
+
+Catalogue::Catalogue() {
+  addBuiltins();
+  index();
+}
+
+Catalogue::Catalogue(ClangTidyCheck::OptionsView &Options) {
+  addBuiltins();
+  for (const auto &[Key, R] : UserKeys) {
+    std::string Value(Options.getLocalOrGlobal(Key, ""));
+    UserOptions.emplace_back(Key.str(), Value);
+    llvm::SmallVector<llvm::StringRef, 8> Names;
+    llvm::StringRef(Value).split(Names, ';', -1, /*KeepEmpty=*/false);
+    for (llvm::StringRef N : Names) {
+      N = N.trim();
+      N.consume_front("::");
+      if (N.empty())
+        continue;
+      // A user's wrapper type is assumed to own its connection like the
+      // libraries' RAII clients; no thread-safety is assumed.
+      unsigned Flags = R == Role::ClientType ? ReleasedByDestructor : NoFlags;
+      Entries.push_back({N.str(), Library::User, R, Flags, ""});
+    }
+  }
+  index();
+}
+
+void Catalogue::index() {
+  ByName.clear();
+  for (unsigned I = 0; I < Entries.size(); ++I)
+    ByName[Entries[I].Name].push_back(I);
+}
+
+void Catalogue::storeOptions(ClangTidyCheck::OptionsView &Options,
+                             ClangTidyOptions::OptionMap &Opts) const {
+  for (const auto &[Key, Value] : UserOptions)
+    Options.store(Opts, Key, Value);
+}
+
+std::vector<std::string> Catalogue::matcherNames(Role R) const {
+  return matcherNames({R});
+}
+
+std::vector<std::string>
+Catalogue::matcherNames(std::initializer_list<Role> Rs) const {
+  std::vector<std::string> Out;
+  llvm::StringSet<> Seen;
+  for (const Entry &E : Entries)
+    if (llvm::is_contained(Rs, E.Kind) && Seen.insert(E.Name).second)
+      Out.push_back("::" + E.Name);
+  return Out;
+}
+
+const Entry *Catalogue::findName(llvm::StringRef QualifiedName,
+                                 Role R) const {
+  auto It = ByName.find(QualifiedName);
+  if (It == ByName.end())
+    return nullptr;
+  for (unsigned I : It->second)
+    if (Entries[I].Kind == R)
+      return &Entries[I];
+  return nullptr;
+}
+
+const Entry *Catalogue::findDetail(llvm::StringRef QualifiedName, Role R,
+                                   llvm::StringRef Detail) const {
+  auto It = ByName.find(QualifiedName);
+  if (It == ByName.end())
+    return nullptr;
+  for (unsigned I : It->second)
+    if (Entries[I].Kind == R && Entries[I].Detail == Detail)
+      return &Entries[I];
+  return nullptr;
+}
+
+const Entry *Catalogue::find(const NamedDecl *D, Role R) const {
+  if (!D)
+    return nullptr;
+  if (const Entry *E = findName(catalogueName(D), R))
+    return E;
+  // A subclass of a catalogued client (or a specialization's pattern).
+  const auto *RD = dyn_cast<CXXRecordDecl>(D);
+  if (!RD || !RD->hasDefinition())
+    return nullptr;
+  RD = RD->getDefinition();
+  for (const CXXBaseSpecifier &B : RD->bases()) {
+    const CXXRecordDecl *Base = B.getType()->getAsCXXRecordDecl();
+    if (Base && Base != RD)
+      if (const Entry *E = find(Base, R))
+        return E;
+  }
+  return nullptr;
+}
+
+const Entry *Catalogue::findAny(const NamedDecl *D) const {
+  if (!D)
+    return nullptr;
+  auto It = ByName.find(catalogueName(D));
+  if (It == ByName.end() || It->second.empty())
+    return nullptr;
+  return &Entries[It->second.front()];
+}
+
+} // namespace clang::tidy::http

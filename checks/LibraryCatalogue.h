@@ -1,0 +1,152 @@
+//===--- LibraryCatalogue.h - httptidy -------------------------*- C++ -*-===//
+//
+// The one place that knows the HTTP client libraries: which types own
+// connections, which calls create, use, configure, drain and release them.
+// Every check asks this catalogue; no check carries its own list of names.
+// Facts and their sources: shared/reference/http-libraries.md, docs/catalogue.md.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef HTTPTIDY_CHECKS_LIBRARYCATALOGUE_H
+#define HTTPTIDY_CHECKS_LIBRARYCATALOGUE_H
+
+#include "clang-tidy/ClangTidyCheck.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringRef.h"
+#include <string>
+#include <vector>
+
+namespace clang {
+class NamedDecl;
+class CXXRecordDecl;
+namespace tidy::http {
+
+enum class Library : unsigned char {
+  Curl,
+  CppHttplib,
+  Cpr,
+  Poco,
+  Beast,
+  CppRest,
+  Qt,
+  Drogon,
+  RestClient,
+  Curlpp,
+  Std,  // the C++ standard library's smart pointers
+  User, // entries a user added through check options
+};
+
+/// What a catalogue entry says about the named declaration.
+enum class Role : unsigned char {
+  ClientType,         // a class whose object owns a connection or pool
+  ClientFactory,      // a call that returns a new client, handle or pool
+  ClientBuildingCall, // a call that builds a client inside itself, per call
+  Acquire,            // returns a non-client resource to release (Detail)
+  GlobalInit,         // once-per-program initialisation
+  RequestCall,        // sends a request (or writes one) on a client
+  KeepAliveSetter,    // switches keep-alive on (Detail: option name if any)
+  TimeoutSetter,      // bounds a request or an idle connection
+  TimeoutArgType,     // an argument type that sets a timeout (cpr::Timeout)
+  ResponseBodyCall,   // returns a body that must be read (POCO receiveResponse)
+  BodyRead,           // reads or drains a response body
+  Release,            // releases a handle (Detail: what it releases)
+  AutoDelete,         // marks replies for automatic deletion (Qt)
+  OwnershipTaker,     // takes ownership of a handle passed to it
+  PoolArgType,        // an argument type that makes a call share connections
+  ReadBufferLimit,    // limits a reply's read buffer (Qt setReadBufferSize)
+  SmartPointer,       // owns a client through a pointer (std::unique_ptr)
+  SmartPointerFactory, // std::make_unique<Client>(...)
+  NeutralUse,         // takes a client without keeping or owning it
+};
+
+enum EntryFlags : unsigned {
+  NoFlags = 0,
+  /// The destructor closes the connection: moving the object out of a loop
+  /// keeps the program's meaning.
+  ReleasedByDestructor = 1u << 0,
+  /// One object may serve concurrent callers, so a function-local `static`
+  /// is safe.
+  ThreadSafeToShare = 1u << 1,
+  /// A raw handle that the caller must release with the paired function.
+  RawHandle = 1u << 2,
+  /// A heap object that is normally released asynchronously (deleteLater).
+  HeapObject = 1u << 3,
+  /// A stream that is connected per use (Beast): a new object per request is
+  /// not a fixable hoist.
+  ConnectedPerUse = 1u << 4,
+};
+
+struct Entry {
+  std::string Name; // fully qualified, without the leading "::"
+  Library Lib;
+  Role Kind;
+  unsigned Flags = NoFlags;
+  /// Role-specific detail: the release function of a factory, the option
+  /// enumerator of a curl_easy_setopt entry, a short description...
+  std::string Detail = {};
+};
+
+/// Per-library wording and fix-it templates.
+struct LibraryInfo {
+  Library Lib;
+  llvm::StringRef DisplayName;
+  /// Shown as a note by http-client-per-request.
+  llvm::StringRef ReuseHint;
+  /// Names the setter(s) a user calls to bound requests.
+  llvm::StringRef TimeoutAdvice;
+  /// Statement that sets a timeout; `$obj` is the client expression, `$sec`
+  /// seconds, `$ms` milliseconds; `$arrow` is "." or "->". Empty: no fix.
+  llvm::StringRef TimeoutFixTemplate;
+};
+
+const LibraryInfo &libraryInfo(Library L);
+
+/// The qualified name of a declaration as the catalogue spells it: no
+/// leading "::", no inline namespaces, no template arguments.
+std::string catalogueName(const NamedDecl *D);
+
+class Catalogue {
+public:
+  /// The built-in entries plus the user's, read from the check's options
+  /// (local or global: `ClientTypes`, `ClientFactories`, ...).
+  explicit Catalogue(ClangTidyCheck::OptionsView &Options);
+  Catalogue(); // built-in entries only
+
+  /// Writes the user-extension options back (clang-tidy's storeOptions).
+  void storeOptions(ClangTidyCheck::OptionsView &Options,
+                    ClangTidyOptions::OptionMap &Opts) const;
+
+  /// Names of every entry with this role, each with a leading "::" so that
+  /// ASTMatchers' hasAnyName matches the fully qualified name only.
+  std::vector<std::string> matcherNames(Role R) const;
+  std::vector<std::string> matcherNames(std::initializer_list<Role> Rs) const;
+
+  /// The entry of this role for a declaration, or null. For classes the
+  /// bases are searched too, so a user's subclass of a client is a client.
+  const Entry *find(const NamedDecl *D, Role R) const;
+  const Entry *findName(llvm::StringRef QualifiedName, Role R) const;
+  /// The first entry of any role for this declaration.
+  const Entry *findAny(const NamedDecl *D) const;
+  /// Entries of a role whose Detail equals the given text (curl options).
+  const Entry *findDetail(llvm::StringRef QualifiedName, Role R,
+                          llvm::StringRef Detail) const;
+
+  const std::vector<Entry> &entries() const { return Entries; }
+
+  /// Option keys users set to extend the catalogue, with the role each adds.
+  static llvm::ArrayRef<std::pair<llvm::StringRef, Role>> userOptionKeys();
+
+private:
+  void addBuiltins();
+  void index();
+  std::vector<Entry> Entries;
+  llvm::StringMap<llvm::SmallVector<unsigned, 2>> ByName;
+  /// User option values as given, stored back unchanged.
+  std::vector<std::pair<std::string, std::string>> UserOptions;
+};
+
+} // namespace tidy::http
+} // namespace clang
+
+#endif
