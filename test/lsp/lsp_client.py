@@ -12,8 +12,9 @@ check (default)
     Open --source (copied into --workspace together with --dot-clangd and
     --compile-flags when given), wait for its diagnostics and print them, ask
     textDocument/codeAction for the range of each diagnostic and print the
-    quick fixes, then optionally replace the whole text with --change and
-    print the next diagnostics (and their fixes).
+    quick fixes. Optionally apply the quick fix of a diagnostic as an editor
+    would (--apply-fix CODE) and print the new text and diagnostics, and/or
+    replace the whole text with --change and print the next diagnostics.
 
 replay
     Robustness: open an empty document, then "type" --source into it by sending
@@ -33,6 +34,8 @@ counts them; newText and messages are JSON-quoted/escaped on one line):
     FIX <title>
       KIND <kind> preferred=<true|false> diagnostics=<codes>
       EDIT <line>:<col>-<line>:<col> "<newText>"
+    APPLIED <title>                           (--apply-fix)
+    TEXT | <line of the text after the fix>
 
 Exit status: 0 success, 1 protocol/test failure (server died, error reply,
 no diagnostics, ...), 2 usage error, 3 hard timeout (server killed).
@@ -107,6 +110,30 @@ def end_position(text):
     line = text.count("\n")
     last = text.rsplit("\n", 1)[-1]
     return {"line": line, "character": utf16_len(last)}
+
+
+def position_to_offset(text, pos):
+    """String index of an LSP position (character counted in UTF-16)."""
+    lines = text.split("\n")
+    if pos["line"] >= len(lines):
+        return len(text)
+    offset = sum(len(l) + 1 for l in lines[:pos["line"]])
+    units = 0
+    for i, ch in enumerate(lines[pos["line"]]):
+        if units >= pos["character"]:
+            return offset + i
+        units += 2 if ord(ch) > 0xFFFF else 1
+    return offset + len(lines[pos["line"]])
+
+
+def apply_edits(text, edits):
+    """Apply LSP TextEdits, all relative to the original text."""
+    spans = sorted(((position_to_offset(text, e["range"]["start"]),
+                     position_to_offset(text, e["range"]["end"]),
+                     e["newText"]) for e in edits), reverse=True)
+    for start, end, new in spans:
+        text = text[:start] + new + text[end:]
+    return text
 
 
 def fmt_pos(pos):
@@ -553,10 +580,15 @@ def print_actions(session, diag, actions, out):
 
 
 def report(session, params, out, with_actions):
+    """Print diagnostics (and their code actions); return [(diag, actions)]."""
     diags = print_diagnostics(params, out)
-    if with_actions:
-        for d in diags:
-            print_actions(session, d, session.code_actions(d), out)
+    result = []
+    for d in diags:
+        actions = session.code_actions(d) if with_actions else []
+        if with_actions:
+            print_actions(session, d, actions, out)
+        result.append((d, actions))
+    return result
 
 
 def read_text(path):
@@ -610,7 +642,23 @@ def cuts(text, unit, step):
 
 def run_check(session, args, out):
     session.open(session.path, read_text(session.path))
-    report(session, session.wait_diagnostics(), out, not args.no_actions)
+    found = report(session, session.wait_diagnostics(), out,
+                   not args.no_actions or bool(args.apply_fix))
+    if args.apply_fix:
+        # What an editor does when the user picks the quick fix: apply its
+        # edits to the buffer, which sends a didChange.
+        fixes = [a for d, actions in found if d.get("code") == args.apply_fix
+                 for a in actions if a.get("kind") == "quickfix"]
+        if not fixes:
+            raise ClientError("no quick fix for a diagnostic with code %s"
+                              % args.apply_fix)
+        edits, _ = action_edits(fixes[0], session.uri)
+        new_text = apply_edits(session.text, edits)
+        out.write("APPLIED %s\n" % one_line(fixes[0].get("title", "")))
+        for line in new_text.split("\n"):
+            out.write("TEXT | %s\n" % line)
+        session.change(new_text)
+        report(session, session.wait_diagnostics(), out, not args.no_actions)
     if args.change:
         session.change(read_text(args.change))
         report(session, session.wait_diagnostics(), out, not args.no_actions)
@@ -700,6 +748,10 @@ def parse_args(argv):
     p.add_argument("--mode", choices=["check", "replay"], default="check")
     p.add_argument("--change", help="check mode: after the first diagnostics, "
                    "replace the whole text with this file's")
+    p.add_argument("--apply-fix", metavar="CODE",
+                   help="check mode: apply the first quick fix offered for a "
+                   "diagnostic with this code, print the text, send it as a "
+                   "didChange and print the next diagnostics")
     p.add_argument("--no-actions", action="store_true",
                    help="do not ask for code actions")
     p.add_argument("--all-actions", dest="only_quickfix", action="store_false",
