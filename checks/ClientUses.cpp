@@ -19,7 +19,11 @@ const VarDecl *localVarOf(const Expr *E) {
   E = stripWrappers(E);
   const auto *DRE = dyn_cast_or_null<DeclRefExpr>(E);
   const auto *V = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
-  return V && V->hasLocalStorage() && !V->isStaticLocal() ? V : nullptr;
+  // A reference (an out-parameter) stores into the caller's object.
+  return V && V->hasLocalStorage() && !V->isStaticLocal() &&
+                 !V->getType()->isReferenceType()
+             ? V
+             : nullptr;
 }
 
 /// Text of the whitespace before Loc if nothing else precedes it on its line.
