@@ -1,2 +1,20 @@
-int clean(int x) { return x + 1; }
-int *nothing() { return 0; }
+#include <httplib.h>
+
+// One client, reused for every request: nothing to report.
+int fetch_many(httplib::Client &cli, int n) {
+  int ok = 0;
+  for (int i = 0; i < n; ++i)
+    if (cli.Get("/item"))
+      ++ok;
+  return ok;
+}
+
+int fetch_fresh(int n) {
+  int ok = 0;
+  for (int i = 0; i < n; ++i) {
+    httplib::Client cli("localhost", 8080);
+    if (cli.Get("/item"))
+      ++ok;
+  }
+  return ok;
+}

@@ -1,5 +1,10 @@
 
-int fetch_three(std::string url) {
-  std::string copy = std::move(url);
-  return (int)url.length();
+void get_all(const char *const *urls, int n) {
+  for (int i = 0; i < n; ++i) {
+    CURL *h = curl_easy_init();
+    curl_easy_setopt(h, CURLOPT_URL, urls[i]);
+    curl_easy_setopt(h, CURLOPT_TIMEOUT, 10L);
+    curl_easy_perform(h);
+    curl_easy_cleanup(h);
+  }
 }

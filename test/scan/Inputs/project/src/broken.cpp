@@ -1,1 +1,3 @@
+#include <httplib.h>
+
 int broken() { return undeclared_symbol; }
