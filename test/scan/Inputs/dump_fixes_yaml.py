@@ -4,7 +4,12 @@ Usage: dump_fixes_yaml.py FILE.yaml ROOT"""
 import os
 import sys
 
-import yaml
+try:
+    import yaml
+except ImportError:  # lit's Python may not be Debian's, which has python3-yaml
+    if os.path.exists("/usr/bin/python3") and sys.executable != "/usr/bin/python3":
+        os.execv("/usr/bin/python3", ["/usr/bin/python3"] + sys.argv)
+    raise
 
 path, root = sys.argv[1], os.path.realpath(sys.argv[2])
 with open(path, encoding="utf-8") as f:
