@@ -19,8 +19,20 @@ check (default)
 replay
     Robustness: open an empty document, then "type" --source into it by sending
     didChange with successive prefixes (every --step-th line or character cut),
-    waiting for diagnostics after each edit. Fails if the server dies or stops
-    answering. Prints the number of edits replayed.
+    waiting for diagnostics after each edit (or every --wait-every edits, so
+    the server has to drop stale versions). With --incremental the changes
+    are ranged insertions at the end of the buffer, and at the end the same
+    text is also sent whole: the diagnostics must not differ. Fails if the
+    server dies or stops answering; at the end it must still answer
+    documentSymbol and shut down cleanly. Prints
+    "REPLAYED <n> edits ..." and "REPLAY OK".
+
+Server arguments default to --log=error --clang-tidy --background-index=false
+--enable-config: no index is written into the workspace and nothing runs in
+the background. The server's XDG_CONFIG_HOME points to an empty temporary
+directory so that the user's clangd config.yaml cannot change the results
+(.clangd/.clang-tidy files in the workspace's parent directories still apply,
+as in an editor; the client warns about them on stderr).
 
 Output (line/column numbers are 1-based, columns in UTF-16 code units as LSP
 counts them; newText and messages are JSON-quoted/escaped on one line):
@@ -29,7 +41,9 @@ counts them; newText and messages are JSON-quoted/escaped on one line):
     DIAG <line>:<col> <severity> source=<source> code=<code> <message>
       RANGE <line>:<col>-<line>:<col>
       HREF <codeDescription.href>             (when the server sent one)
+      TAG <unnecessary|deprecated>
       RELATED <line>:<col> <message>          (relatedInformation, when sent)
+      INLINEFIX <title>                       (clangd's codeActionsInline)
     ACTIONS <line>:<col> code=<code> count=<n>
     FIX <title>
       KIND <kind> preferred=<true|false> diagnostics=<codes>
