@@ -752,6 +752,12 @@ def parse_args(argv):
                    "default: the source's directory, nothing is copied")
     p.add_argument("--fresh", action="store_true",
                    help="delete --workspace first")
+    p.add_argument("--temp-workspace", action="store_true",
+                   help="use a new temporary directory as the workspace and "
+                   "delete it at the end: no .clangd/.clang-tidy of a parent "
+                   "directory (e.g. the repository's) can apply")
+    p.add_argument("--keep-workspace", action="store_true",
+                   help="with --temp-workspace: keep it (path on stderr)")
     p.add_argument("--name", help="file name of the document in the workspace")
     p.add_argument("--dot-clangd", help="file copied to <workspace>/.clangd")
     p.add_argument("--dot-clang-tidy",
@@ -812,6 +818,22 @@ def main(argv):
     if not os.path.isfile(args.source):
         log("no such source file: %s" % args.source)
         return EXIT_USAGE
+    if not args.temp_workspace:
+        return run(args)
+    if args.workspace:
+        log("--temp-workspace and --workspace exclude each other")
+        return EXIT_USAGE
+    args.workspace = tempfile.mkdtemp(prefix="httptidy-lsp-")
+    try:
+        return run(args)
+    finally:
+        if args.keep_workspace:
+            log("workspace kept: %s" % args.workspace)
+        else:
+            shutil.rmtree(args.workspace, ignore_errors=True)
+
+
+def run(args):
     if args.workspace:
         root, doc = prepare_workspace(args)
     else:
