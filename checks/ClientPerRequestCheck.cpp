@@ -33,9 +33,11 @@ bool isWithin(const SourceManager &SM, SourceLocation L, SourceRange R) {
 }
 
 /// True if the creation's arguments use a variable declared inside the loop
-/// or changed by it: then each iteration may build a different client.
-bool dependsOnLoop(llvm::ArrayRef<const Expr *> Args, const Stmt *Loop,
-                   ASTContext &Ctx) {
+/// or changed by it: then each iteration may build a different client. The
+/// creation itself may take a variable by reference (Beast's io_context):
+/// that is not a change of which client is built.
+bool dependsOnLoop(const Expr *Creation, llvm::ArrayRef<const Expr *> Args,
+                   const Stmt *Loop, ASTContext &Ctx) {
   llvm::SmallVector<const VarDecl *, 8> Vars;
   for (const Expr *A : Args)
     collectVarRefs(A, Vars);
@@ -46,8 +48,11 @@ bool dependsOnLoop(llvm::ArrayRef<const Expr *> Args, const Stmt *Loop,
   for (const VarDecl *V : Vars) {
     if (isWithin(SM, V->getLocation(), Loop->getSourceRange()))
       return true;
-    if (V->hasLocalStorage() && Mutations.isMutated(V))
-      return true;
+    if (!V->hasLocalStorage())
+      continue;
+    if (const Stmt *M = Mutations.findMutation(V))
+      if (!isWithin(SM, M->getBeginLoc(), Creation->getSourceRange()))
+        return true;
   }
   return false;
 }
@@ -218,7 +223,9 @@ void ClientPerRequestCheck::analyse(const Candidate &C) {
     return;
 
   ClientUses Uses(PM, Lib, *Ctx);
-  Uses.classifyCreation(Anchor);
+  const bool IsTracked = C.How == Kind::Object || C.How == Kind::Factory;
+  if (IsTracked)
+    Uses.classifyCreation(Anchor);
   const std::string Subject = describeCreationOf(
       Anchor, *C.What, C.How == Kind::BuildingCall, C.How == Kind::GlobalInit);
   const LibraryInfo &Info = libraryInfo(C.What->Lib);
@@ -233,15 +240,16 @@ void ClientPerRequestCheck::analyse(const Candidate &C) {
     const Stmt *Target = Loops.front();
     bool Variant = false;
     if (C.How == Kind::Object || C.How == Kind::Factory) {
-      Variant = dependsOnLoop(Args, Target, *Ctx);
+      Variant = dependsOnLoop(Anchor, Args, Target, *Ctx);
       if (!Variant)
-        for (size_t I = 1; I < Loops.size() && !dependsOnLoop(Args, Loops[I], *Ctx); ++I)
+        for (size_t I = 1; I < Loops.size() && !dependsOnLoop(Anchor, Args, Loops[I], *Ctx); ++I)
           Target = Loops[I];
     }
     if (Variant && !ReportLoopVariantClients)
       return; // one client per distinct host: the user's option
-    // A client stored somewhere else is kept, not thrown away.
-    if (Uses.escapes())
+    // A client stored somewhere else is kept, not thrown away. (A building
+    // call's client never leaves the call; its result is a response.)
+    if (IsTracked && Uses.escapes())
       return;
     std::string Msg;
     if (C.How == Kind::GlobalInit)
@@ -300,7 +308,8 @@ void ClientPerRequestCheck::analyse(const Candidate &C) {
     });
     if (!ServesRequest)
       return;
-  } else if (Uses.escapes() || Uses.usedInLoop() || Uses.isStatic()) {
+  } else if (IsTracked &&
+             (Uses.escapes() || Uses.usedInLoop() || Uses.isStatic())) {
     return;
   }
 

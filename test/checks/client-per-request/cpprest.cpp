@@ -1,0 +1,40 @@
+// Real headers: Debian's libcpprest-dev (cpprestsdk 2.10.18).
+// RUN: %check_http_tidy %s http-client-per-request %t -- -- -std=c++17
+#include <cpprest/http_client.h>
+#include <string>
+#include <vector>
+
+using web::http::client::http_client;
+
+void poll(int n) {
+  for (int i = 0; i < n; ++i) {
+    http_client client(U("http://localhost:8080"));
+    // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: a new 'web::http::client::http_client' is created on every iteration of a loop, so no connection can be reused and every request opens a new socket; create one client before the loop and reuse it [http-client-per-request]
+    // CHECK-MESSAGES: :[[@LINE-3]]:3: note: this for loop repeats it
+    // CHECK-MESSAGES: :[[@LINE-3]]:17: note: each web::http::client::http_client owns its own connection pool; keep one client per base URI and reuse it
+    client.request(web::http::methods::GET).wait();
+  }
+}
+// CHECK-FIXES:  http_client client(U("http://localhost:8080"));
+// CHECK-FIXES-NEXT:  for (int i = 0; i < n; ++i) {
+
+// Per call with a constant URI: the client is thread-safe, so it can be static.
+pplx::task<web::http::http_response> status() {
+  http_client client(U("http://localhost:8080/status"));
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: a new 'web::http::client::http_client' is created on every call of 'status' and serves a single request
+  // CHECK-MESSAGES: :[[@LINE-3]]:38: note: each call of 'status' creates a new client
+  // CHECK-MESSAGES: :[[@LINE-3]]:15: note: each web::http::client::http_client owns
+  return client.request(web::http::methods::GET);
+}
+// CHECK-FIXES:  static http_client client(U("http://localhost:8080/status"));
+
+// Not reported: a client per base URI, and a member.
+void perUri(const std::vector<std::string> &uris) {
+  for (const auto &u : uris) {
+    http_client c(u);
+    c.request(web::http::methods::GET).wait();
+  }
+}
+struct Service {
+  http_client client{U("http://localhost")};
+};
