@@ -230,9 +230,12 @@ void ClientPerRequestCheck::analyse(const Candidate &C) {
       Anchor, *C.What, C.How == Kind::BuildingCall, C.How == Kind::GlobalInit);
   const LibraryInfo &Info = libraryInfo(C.What->Lib);
 
+  // A template's dependent `Client c(arg)` is reported at the variable.
+  const SourceLocation Loc = C.DependentVar ? C.DependentVar->getLocation()
+                                            : Anchor->getBeginLoc();
   auto AddHint = [&] {
     if (!Info.ReuseHint.empty() && C.How != Kind::GlobalInit)
-      diag(Anchor->getBeginLoc(), Info.ReuseHint, DiagnosticIDs::Note);
+      diag(Loc, Info.ReuseHint, DiagnosticIDs::Note);
   };
 
   // --- 1. In a loop.
@@ -269,7 +272,7 @@ void ClientPerRequestCheck::analyse(const Candidate &C) {
                             ? "keep one client outside the loop and reuse it"
                             : "create one client before the loop and reuse it");
     {
-      auto D = diag(Anchor->getBeginLoc(), Msg);
+      auto D = diag(Loc, Msg);
       if (!Variant && C.How == Kind::Object)
         for (const FixItHint &H : Uses.hoistFix(Target, C.What))
           D << H;
@@ -327,7 +330,7 @@ void ClientPerRequestCheck::analyse(const Candidate &C) {
           "calls and every request opens a new socket; create the client "
           "once (a member or a shared instance) and reuse it";
   {
-    auto D = diag(Anchor->getBeginLoc(), Msg);
+    auto D = diag(Loc, Msg);
     if (C.How == Kind::Object && (C.What->Flags & ThreadSafeToShare) &&
         llvm::all_of(Args, [&](const Expr *A) { return isConstantArg(A, *Ctx); }))
       for (const FixItHint &H : Uses.staticFix())

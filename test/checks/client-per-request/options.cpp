@@ -1,0 +1,51 @@
+// Options: ReportLoopVariantClients, ReportPerCall, OneShotFunctions, and a
+// user's wrapper type added to the catalogue with ClientTypes.
+// RUN: %check_http_tidy --check-suffix=VARIANT %s http-client-per-request %t -- -config="{CheckOptions: {http-client-per-request.ReportLoopVariantClients: true}}" -- -std=c++17
+// RUN: %check_http_tidy --check-suffix=NOPERCALL %s http-client-per-request %t -- -config="{CheckOptions: {http-client-per-request.ReportPerCall: false}}" -- -std=c++17
+// RUN: %check_http_tidy --check-suffix=ONESHOT %s http-client-per-request %t -- -config="{CheckOptions: {http-client-per-request.OneShotFunctions: '^(load|init).*'}}" -- -std=c++17
+// RUN: %check_http_tidy --check-suffix=USER %s http-client-per-request %t -- -config="{CheckOptions: {ClientTypes: 'corp::net::ApiClient', http-client-per-request.ReportPerCall: false}}" -- -std=c++17
+#include <httplib.h>
+#include <string>
+#include <vector>
+
+namespace corp::net {
+class ApiClient {
+public:
+  explicit ApiClient(const std::string &base) : cli_(base) {}
+  std::string get(const std::string &path) { auto r = cli_.Get(path.c_str()); return r ? r->body : ""; }
+private:
+  httplib::Client cli_;
+};
+}
+
+void perHost(const std::vector<std::string> &hosts) {
+  for (const auto &host : hosts) {
+    httplib::Client cli(host);
+    // CHECK-MESSAGES-VARIANT: :[[@LINE-1]]:21: warning: a new 'httplib::Client' is created for a value that changes on every iteration of a loop; each client opens its own connection and none is reused across iterations; keep one client per distinct host (for example in a map) and reuse it [http-client-per-request]
+    // CHECK-MESSAGES-VARIANT: :[[@LINE-3]]:3: note: this range-based for loop repeats it
+    // CHECK-MESSAGES-VARIANT: :[[@LINE-3]]:21: note: cpp-httplib sends
+    cli.Get("/");
+  }
+}
+
+std::string loadConfig() {
+  httplib::Client cli("http://config", 80);
+  // CHECK-MESSAGES-VARIANT: :[[@LINE-1]]:19: warning: a new 'httplib::Client' is created on every call of 'loadConfig'
+  // CHECK-MESSAGES-VARIANT: :[[@LINE-3]]:13: note: each call of 'loadConfig' creates
+  // CHECK-MESSAGES-VARIANT: :[[@LINE-3]]:19: note: cpp-httplib sends
+  auto r = cli.Get("/config");
+  return r ? r->body : "";
+}
+// CHECK-FIXES-VARIANT:  static httplib::Client cli("http://config", 80);
+
+void wrappers(int n) {
+  for (int i = 0; i < n; ++i) {
+    corp::net::ApiClient api("http://localhost");
+    // CHECK-MESSAGES-USER: :[[@LINE-1]]:26: warning: a new 'corp::net::ApiClient' is created on every iteration of a loop
+    // CHECK-MESSAGES-USER: :[[@LINE-3]]:3: note: this for loop repeats it
+    // CHECK-MESSAGES-USER: :[[@LINE-3]]:26: note: create the client once and reuse it
+    api.get("/");
+  }
+}
+// CHECK-FIXES-USER:  corp::net::ApiClient api("http://localhost");
+// CHECK-FIXES-USER-NEXT:  for (int i = 0; i < n; ++i) {
