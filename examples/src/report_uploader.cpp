@@ -1,0 +1,21 @@
+// Uploads the nightly stock report.
+#include <QtCore/QByteArray>
+#include <QtCore/QObject>
+#include <QtCore/QUrl>
+#include <QtNetwork/QNetworkAccessManager>
+#include <QtNetwork/QNetworkReply>
+#include <QtNetwork/QNetworkRequest>
+
+namespace inventory {
+
+void uploadReport(const QUrl &endpoint, const QByteArray &csv) {
+  auto *nam = new QNetworkAccessManager; // one manager per upload
+  QNetworkReply *reply = nam->post(QNetworkRequest(endpoint), csv);
+  QObject::connect(reply, &QNetworkReply::finished, [reply] {
+    if (reply->error() != QNetworkReply::NoError)
+      qWarning("upload failed");
+    // the reply (and the manager) are never deleted
+  });
+}
+
+} // namespace inventory
