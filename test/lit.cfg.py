@@ -66,6 +66,17 @@ for var in ("TERM", "LANG"):
         config.environment[var] = os.environ[var]
 
 config.available_features.add("llvm-" + major)
+
+# Another installed clang-tidy, to test what loading our plugin into the
+# wrong version says.
+import glob
+for other in sorted(glob.glob("/usr/lib/llvm-*/bin/clang-tidy")):
+    other_major = other.split("/")[3].split("-")[1]
+    if other_major != major:
+        config.substitutions.append(("%other_clang_tidy", other))
+        config.substitutions.append(("%other_major", other_major))
+        config.available_features.add("other-clang-tidy")
+        break
 if os.access(httptidy_clangd, os.X_OK):
     config.available_features.add("httptidy-clangd")
 if os.path.isdir(qt_root):
