@@ -56,6 +56,7 @@ config.substitutions.extend([
     ("%test_include", os.path.join(src, "test", "include")),
     ("%qt_flags", qt_flags),
     ("%src_root", src),
+    ("%obj_root", obj),
 ])
 
 config.environment["PATH"] = os.pathsep.join(
