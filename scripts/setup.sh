@@ -6,7 +6,7 @@
 set -euo pipefail
 
 LLVM_VERSIONS=${LLVM_VERSIONS:-"22 19"}
-pkgs=(cmake ninja-build git python3 python3-yaml python3-tqdm python3-jsonschema
+pkgs=(cmake ninja-build git python3 python3-yaml python3-tqdm python3-jsonschema python3-psutil
       libcurl4-openssl-dev libcpp-httplib-dev libpoco-dev libboost-dev libcpprest-dev
       qt6-base-dev libcurlpp-dev libgrpc++-dev libprotobuf-dev)
 for v in $LLVM_VERSIONS; do

@@ -18,7 +18,8 @@ for v in $LLVM_VERSIONS; do
   # lit itself is version-independent; the build directory's lit.site.cfg.py
   # points every tool at LLVM $v.
   lit=$(ls /usr/lib/llvm-$v/bin/lit /usr/lib/llvm-$v/build/utils/lit/lit.py 2>/dev/null | head -1)
-  python3 "$lit" -sv --timeout=600 "$dir/test" 2>&1 | tee "$out"
+  # Debian's python3, which sees the python3-* packages setup.sh installs.
+  /usr/bin/python3 "$lit" -sv --timeout=600 "$dir/test" 2>&1 | tee "$out"
   [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
   p=$(sed -nE 's/^ *Passed *: *([0-9]+).*/\1/p' "$out" | tail -1)
   f=$(sed -nE 's/^ *(Failed|Unresolved|Timed Out) *: *([0-9]+).*/\2/p' "$out" | awk '{s+=$1} END {print s+0}')
