@@ -294,7 +294,7 @@ void ClientPerRequestCheck::analyse(const Candidate &C) {
       return true;
     if (!OneShotFunctions.empty() && OneShotRegexValid) {
       std::string Q = F->getQualifiedNameAsString();
-      return OneShotRegex.match(F->getName()) || OneShotRegex.match(Q);
+      return OneShotRegex.match(F->getNameAsString()) || OneShotRegex.match(Q);
     }
     return false;
   };
@@ -340,11 +340,11 @@ void ClientPerRequestCheck::analyse(const Candidate &C) {
     if (const LoopCall *LC = Index.callInLoop(Fn))
       diag(LC->Call->getBeginLoc(), "'%0' is called in a loop here",
            DiagnosticIDs::Note)
-          << Fn->getName();
+          << Fn->getNameAsString();
     else
       diag(Fn->getLocation(), "each call of '%0' creates a new client",
            DiagnosticIDs::Note)
-          << Fn->getName();
+          << Fn->getNameAsString();
   } else if (Lambda) {
     diag(Lambda->getBeginLoc(), "each call of this lambda creates a new client",
          DiagnosticIDs::Note);

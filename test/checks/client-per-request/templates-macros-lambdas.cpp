@@ -98,3 +98,22 @@ void movedOut(int n) {
     consume(std::move(cli));
   }
 }
+
+// Functions without a plain name: constructors, operators, conversions.
+struct Pinger {
+  Pinger() {
+    httplib::Client cli("localhost", 8080);
+    // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: a new 'httplib::Client' is created on every call of 'Pinger' and serves a single request
+    // CHECK-MESSAGES: :[[@LINE-3]]:3: note: each call of 'Pinger' creates a new client
+    // CHECK-MESSAGES: :[[@LINE-3]]:21: note: cpp-httplib sends
+    cli.Get("/");
+  }
+  // CHECK-FIXES:    static httplib::Client cli("localhost", 8080);
+  bool operator()(int) {
+    auto r = httplib::Client("localhost", 8080).Get("/");
+    // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: a new 'httplib::Client' is created on every call of 'operator()' and serves a single request
+    // CHECK-MESSAGES: :[[@LINE-3]]:8: note: each call of 'operator()' creates a new client
+    // CHECK-MESSAGES: :[[@LINE-3]]:14: note: cpp-httplib sends
+    return static_cast<bool>(r);
+  }
+};
