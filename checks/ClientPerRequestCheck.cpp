@@ -121,9 +121,9 @@ void ClientPerRequestCheck::registerMatchers(MatchFinder *Finder) {
   // In a template, `Client c(dependent)` has no construct expression yet.
   Finder->addMatcher(
       varDecl(unless(isExpansionInSystemHeader()), hasLocalStorage(),
+              hasInitializer(expr(isTypeDependent())),
               hasType(qualType(hasUnqualifiedDesugaredType(
-                  recordType(hasDeclaration(ClientClass))))),
-              hasInitializer(expr(isTypeDependent())))
+                  recordType(hasDeclaration(ClientClass))))))
           .bind("dependent"),
       this);
 }
