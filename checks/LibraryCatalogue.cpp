@@ -221,11 +221,15 @@ void Catalogue::addBuiltins() {
   Add("Poco::Net::HTTPClientSession::setKeepAliveTimeout", L::Poco,
       R::TimeoutSetter);
   Add("Poco::Net::HTTPClientSession::reset", L::Poco, R::BodyRead);
+  // The response to a HEAD request has no body (receiveResponse's stream is
+  // empty).
+  Add("Poco::Net::HTTPRequest::HTTP_HEAD", L::Poco, R::NoBodyMarker);
   for (llvm::StringRef F :
        {"Poco::StreamCopier::copyStream", "Poco::StreamCopier::copyToString",
         "Poco::StreamCopier::copyStreamUnbuffered",
         "Poco::StreamCopier::copyStream64",
-        "Poco::StreamCopier::copyToString64"})
+        "Poco::StreamCopier::copyToString64",
+        "Poco::StreamCopier::copyStreamUnbuffered64"})
     Add(F, L::Poco, R::BodyRead);
   // Reading a std::istream drains it (POCO's response body is one).
   for (llvm::StringRef F :
@@ -252,6 +256,8 @@ void Catalogue::addBuiltins() {
        {"boost::beast::http::read", "boost::beast::http::read_some",
         "boost::beast::http::async_read", "boost::beast::http::async_read_some"})
     Add(F, L::Beast, R::BodyRead);
+  // parser.skip(true): the response to a HEAD request has no body to read.
+  Add("boost::beast::http::basic_parser::skip", L::Beast, R::NoBodyMarker);
   Add("boost::beast::http::message::keep_alive", L::Beast, R::KeepAliveSetter);
   Add("boost::beast::basic_stream::expires_after", L::Beast, R::TimeoutSetter);
   Add("boost::beast::basic_stream::expires_at", L::Beast, R::TimeoutSetter);

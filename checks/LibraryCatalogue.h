@@ -58,6 +58,9 @@ enum class Role : unsigned char {
   SmartPointer,       // owns a client through a pointer (std::unique_ptr)
   SmartPointerFactory, // std::make_unique<Client>(...)
   NeutralUse,         // takes a client without keeping or owning it
+  /// Marks a request or parser whose response has no body to read (POCO's
+  /// HTTPRequest::HTTP_HEAD, Beast's parser.skip(true)).
+  NoBodyMarker,
 };
 
 enum EntryFlags : unsigned {

@@ -1,15 +1,1049 @@
-//===--- UnreadResponseBodyCheck.cpp - httptidy -----------------------------------===//
-// NOT IMPLEMENTED YET: registered so the module links; see the issue.
+//===--- UnreadResponseBodyCheck.cpp - httptidy ---------------------------===//
+//
+// Three libraries leave the body of a response to the caller and cannot use
+// the connection again until it is read:
+//  - POCO: the std::istream& from HTTPClientSession::receiveResponse; with
+//    keep-alive on, an unread rest is parsed as the next response's header.
+//  - Boost.Beast: after http::read_header the body is still in the stream;
+//    the next read parses it as a header.
+//  - Qt: a QNetworkReply with a bounded read buffer stops reading from the
+//    socket once the buffer is full.
+// check() only collects the body calls and the library calls around them
+// (requests, reads, resets, keep-alive); onEndOfTranslationUnit analyses each
+// candidate inside its own function, with a CFG of that function where the
+// order of calls matters.
+//
+//===----------------------------------------------------------------------===//
 
 #include "UnreadResponseBodyCheck.h"
+#include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Analysis/CFG.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Lex/Lexer.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringSet.h"
 
 using namespace clang::ast_matchers;
 
 namespace clang::tidy::http {
 
-void UnreadResponseBodyCheck::registerMatchers(MatchFinder *Finder) {}
+using ObjKey = UnreadResponseBodyCheck::ObjKey;
+using EventKind = UnreadResponseBodyCheck::EventKind;
 
-void UnreadResponseBodyCheck::check(const MatchFinder::MatchResult &Result) {}
+namespace {
+
+std::vector<llvm::StringRef> refs(const std::vector<std::string> &V) {
+  return {V.begin(), V.end()};
+}
+
+const Decl *canonical(const ValueDecl *D) {
+  if (const auto *V = dyn_cast<VarDecl>(D))
+    return V->getCanonicalDecl();
+  return D;
+}
+
+/// The object an expression denotes: `s`, `this->s`, `p->s`, `*p`, `sp->`,
+/// `sp.get()`, `*opt`. Null key when it is anything else (a call's result,
+/// an array element...): then nothing can be said about it.
+ObjKey keyOf(const Expr *E, const Catalogue &Lib, unsigned Depth = 0) {
+  if (!E || Depth > 4)
+    return {};
+  for (unsigned Guard = 0; E && Guard < 8; ++Guard) {
+    E = stripWrappers(E);
+    if (const auto *UO = dyn_cast<UnaryOperator>(E)) {
+      if (UO->getOpcode() != UO_Deref && UO->getOpcode() != UO_AddrOf)
+        break;
+      E = UO->getSubExpr();
+      continue;
+    }
+    if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E)) {
+      if ((OC->getOperator() != OO_Arrow && OC->getOperator() != OO_Star) ||
+          OC->getNumArgs() < 1)
+        break;
+      E = OC->getArg(0);
+      continue;
+    }
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E)) {
+      const CXXMethodDecl *M = MC->getMethodDecl();
+      if (!M || !M->getIdentifier() || M->getName() != "get" ||
+          !Lib.find(M->getParent(), Role::SmartPointer))
+        break;
+      E = MC->getImplicitObjectArgument();
+      continue;
+    }
+    break;
+  }
+  if (!E)
+    return {};
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+    if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl()))
+      return {nullptr, V->getCanonicalDecl()};
+    return {};
+  }
+  if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+    const ValueDecl *M = ME->getMemberDecl();
+    if (!isa<FieldDecl, VarDecl>(M))
+      return {};
+    if (isa<VarDecl>(M)) // a static data member is one object
+      return {nullptr, canonical(M)};
+    const Expr *Base = ME->getBase()->IgnoreParenImpCasts();
+    if (isa<CXXThisExpr>(Base))
+      return {nullptr, M};
+    ObjKey BK = keyOf(Base, Lib, Depth + 1);
+    if (!BK)
+      return {};
+    return {BK.Leaf, M};
+  }
+  return {};
+}
+
+/// Same object, or for fields reached through different objects (`a.s`,
+/// `b.s`) at least the same member: used for facts that hold for every
+/// object of the class (keep-alive set anywhere in it, a member read in
+/// another function).
+bool sameMember(const ObjKey &A, const ObjKey &B) {
+  return A.Leaf && A.Leaf == B.Leaf;
+}
+
+bool isLocalVar(const Decl *D) {
+  const auto *V = dyn_cast_or_null<VarDecl>(D);
+  return V && V->hasLocalStorage() && !V->isStaticLocal();
+}
+
+/// True if the value of Child is thrown away by its parent statement.
+bool isDiscarded(const Stmt *P, const Stmt *Child) {
+  if (isa<CompoundStmt, SwitchCase, LabelStmt, AttributedStmt>(P))
+    return true;
+  if (const auto *If = dyn_cast<IfStmt>(P))
+    return Child == If->getThen() || Child == If->getElse();
+  if (const auto *F = dyn_cast<ForStmt>(P))
+    return Child == F->getBody() || Child == F->getInc() ||
+           Child == F->getInit();
+  if (const auto *W = dyn_cast<WhileStmt>(P))
+    return Child == W->getBody();
+  if (const auto *D = dyn_cast<DoStmt>(P))
+    return Child == D->getBody();
+  if (const auto *RF = dyn_cast<CXXForRangeStmt>(P))
+    return Child == RF->getBody();
+  if (const auto *BO = dyn_cast<BinaryOperator>(P))
+    return BO->getOpcode() == BO_Comma && Child == BO->getLHS();
+  return false;
+}
+
+bool isWithin(const SourceManager &SM, const Stmt *Inner, const Stmt *Outer) {
+  SourceLocation B = SM.getExpansionLoc(Inner->getBeginLoc());
+  SourceLocation OB = SM.getExpansionLoc(Outer->getBeginLoc());
+  SourceLocation OE = SM.getExpansionLoc(Outer->getEndLoc());
+  return !SM.isBeforeInTranslationUnit(B, OB) &&
+         !SM.isBeforeInTranslationUnit(OE, B);
+}
+
+bool isAncestor(const LocalParentMap &PM, const Stmt *Anc, const Stmt *S) {
+  for (const Stmt *P = PM.parent(S); P; P = PM.parent(P))
+    if (P == Anc)
+      return true;
+  return false;
+}
+
+bool before(const SourceManager &SM, const Stmt *A, const Stmt *B) {
+  return SM.isBeforeInTranslationUnit(SM.getExpansionLoc(A->getBeginLoc()),
+                                      SM.getExpansionLoc(B->getBeginLoc()));
+}
+
+/// The reuse to point at: the first one written after From, else (reached
+/// by going round a loop) the first one in the function.
+const Stmt *pickTarget(const SourceManager &SM, const Stmt *From,
+                       llvm::ArrayRef<const Stmt *> Targets) {
+  const Stmt *Best = nullptr;
+  for (const Stmt *T : Targets)
+    if (T != From && before(SM, From, T) && (!Best || before(SM, T, Best)))
+      Best = T;
+  if (Best)
+    return Best;
+  for (const Stmt *T : Targets)
+    if (!Best || before(SM, T, Best))
+      Best = T;
+  return Best;
+}
+
+std::string nameOf(const Decl *D) {
+  if (const auto *ND = dyn_cast_or_null<NamedDecl>(D))
+    if (ND->getIdentifier())
+      return ND->getName().str();
+  return {};
+}
+
+/// "'s'" or "the session" when the object has no name.
+std::string quoted(const Decl *D, llvm::StringRef Otherwise) {
+  std::string N = nameOf(D);
+  return N.empty() ? Otherwise.str() : "'" + N + "'";
+}
+
+} // namespace
+
+// --- Control flow within one function ---------------------------------------
+
+/// A CFG of one function or lambda body, with every expression as an
+/// element so that calls can be ordered.
+class UnreadResponseBodyCheck::Flow {
+public:
+  enum class Step { Continue, Barrier, Target };
+  struct Result {
+    llvm::SmallVector<const Stmt *, 2> Targets;
+    bool ExitReached = false;
+    bool Started = false;
+  };
+
+  Flow(const Stmt *Body, const FunctionDecl *FD, ASTContext &Ctx) {
+    CFG::BuildOptions Opts;
+    Opts.setAllAlwaysAdd();
+    Graph = CFG::buildCFG(FD, const_cast<Stmt *>(Body), &Ctx, Opts);
+    if (!Graph)
+      return;
+    for (const CFGBlock *B : *Graph) {
+      unsigned I = 0;
+      for (const CFGElement &E : *B) {
+        if (auto S = E.getAs<CFGStmt>())
+          Where.try_emplace(S->getStmt(), B, I);
+        ++I;
+      }
+    }
+  }
+
+  /// Every path from just after From: Target ends a path and is recorded,
+  /// Barrier ends it silently; ExitReached if a path leaves the function.
+  Result search(const Stmt *From,
+                llvm::function_ref<Step(const Stmt *)> Classify) const {
+    Result R;
+    auto It = Where.find(From);
+    if (!Graph || It == Where.end())
+      return R;
+    R.Started = true;
+    llvm::DenseSet<const CFGBlock *> Seen;
+    llvm::SmallVector<std::pair<const CFGBlock *, unsigned>, 16> Work;
+    Work.push_back({It->second.first, It->second.second + 1});
+    while (!Work.empty()) {
+      auto [B, Start] = Work.pop_back_val();
+      bool Ended = false;
+      for (unsigned K = Start; K < B->size() && !Ended; ++K) {
+        auto S = (*B)[K].getAs<CFGStmt>();
+        if (!S)
+          continue;
+        switch (Classify(S->getStmt())) {
+        case Step::Continue:
+          break;
+        case Step::Target:
+          if (!llvm::is_contained(R.Targets, S->getStmt()))
+            R.Targets.push_back(S->getStmt());
+          Ended = true;
+          break;
+        case Step::Barrier:
+          Ended = true;
+          break;
+        }
+      }
+      if (Ended)
+        continue;
+      if (B == &Graph->getExit())
+        R.ExitReached = true;
+      for (const CFGBlock::AdjacentBlock &Succ : B->succs())
+        if (const CFGBlock *SB = Succ.getReachableBlock())
+          if (Seen.insert(SB).second)
+            Work.push_back({SB, 0});
+    }
+    return R;
+  }
+
+  bool contains(const Stmt *S) const { return Where.count(S); }
+
+private:
+  std::unique_ptr<CFG> Graph;
+  llvm::DenseMap<const Stmt *, std::pair<const CFGBlock *, unsigned>> Where;
+};
+
+UnreadResponseBodyCheck::UnreadResponseBodyCheck(StringRef Name,
+                                                 ClangTidyContext *Context)
+    : ClangTidyCheck(Name, Context), Lib(Options),
+      Inserter(Options.getLocalOrGlobal("IncludeStyle",
+                                        utils::IncludeSorter::IS_LLVM),
+               areDiagsSelfContained()) {}
+
+UnreadResponseBodyCheck::~UnreadResponseBodyCheck() = default;
+
+void UnreadResponseBodyCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, "IncludeStyle", Inserter.getStyle());
+  Lib.storeOptions(Options, Opts);
+}
+
+void UnreadResponseBodyCheck::registerPPCallbacks(
+    const SourceManager &, Preprocessor *PP, Preprocessor *) {
+  Inserter.registerPreprocessor(PP);
+}
+
+void UnreadResponseBodyCheck::registerMatchers(MatchFinder *Finder) {
+  auto BodyCalls = Lib.matcherNames(Role::ResponseBodyCall);
+  auto Limits = Lib.matcherNames(Role::ReadBufferLimit);
+  // The calls around a body. Reads of POCO's std::istream are followed from
+  // the stream itself (any stream read in the file would match otherwise);
+  // a session's own drains (reset) are events.
+  std::vector<std::string> EventNames;
+  llvm::StringSet<> Seen;
+  for (const Entry &E : Lib.entries()) {
+    bool Want = false;
+    switch (E.Kind) {
+    case Role::RequestCall:
+      Want = E.Lib == Library::Poco || E.Lib == Library::Beast;
+      break;
+    case Role::KeepAliveSetter:
+      Want = E.Lib == Library::Poco;
+      break;
+    case Role::NoBodyMarker:
+      Want = true;
+      break;
+    case Role::BodyRead:
+      Want = E.Lib != Library::Poco ||
+             Lib.findName(llvm::StringRef(E.Name).rsplit("::").first,
+                          Role::ClientType);
+      break;
+    default:
+      break;
+    }
+    if (Want && Seen.insert(E.Name).second)
+      EventNames.push_back("::" + E.Name);
+  }
+
+  if (!BodyCalls.empty())
+    Finder->addMatcher(
+        callExpr(unless(isExpansionInSystemHeader()),
+                 callee(functionDecl(hasAnyName(refs(BodyCalls)))),
+                 unless(isInTemplateInstantiation()))
+            .bind("body"),
+        this);
+  if (!Limits.empty())
+    Finder->addMatcher(
+        cxxMemberCallExpr(unless(isExpansionInSystemHeader()),
+                          callee(cxxMethodDecl(hasAnyName(refs(Limits)))),
+                          unless(isInTemplateInstantiation()))
+            .bind("limit"),
+        this);
+  if (!EventNames.empty())
+    Finder->addMatcher(
+        callExpr(unless(isExpansionInSystemHeader()),
+                 callee(functionDecl(hasAnyName(refs(EventNames)))),
+                 unless(isInTemplateInstantiation()))
+            .bind("event"),
+        this);
+}
+
+void UnreadResponseBodyCheck::check(const MatchFinder::MatchResult &Result) {
+  Ctx = Result.Context;
+  auto Usable = [](const CallExpr *C) {
+    // Half-typed code (recovery expressions) gets no finding.
+    return C && !C->containsErrors() && C->getBeginLoc().isValid() &&
+           C->getDirectCallee();
+  };
+  if (const auto *C = Result.Nodes.getNodeAs<CallExpr>("body")) {
+    if (!Usable(C))
+      return;
+    if (const Entry *E = Lib.find(C->getDirectCallee(), Role::ResponseBodyCall))
+      Candidates.push_back({C, E->Lib});
+    return;
+  }
+  if (const auto *C = Result.Nodes.getNodeAs<CXXMemberCallExpr>("limit")) {
+    if (Usable(C) && Lib.find(C->getDirectCallee(), Role::ReadBufferLimit))
+      Candidates.push_back({C, Library::Qt});
+    return;
+  }
+  const auto *C = Result.Nodes.getNodeAs<CallExpr>("event");
+  if (!Usable(C))
+    return;
+  const FunctionDecl *FD = C->getDirectCallee();
+  const auto *MC = dyn_cast<CXXMemberCallExpr>(C);
+  ObjKey Object = MC ? keyOf(MC->getImplicitObjectArgument(), Lib)
+                     : (C->getNumArgs() ? keyOf(C->getArg(0), Lib) : ObjKey());
+  if (const Entry *E = Lib.find(FD, Role::RequestCall)) {
+    if (E->Lib == Library::Poco && MC)
+      Events.push_back({EventKind::PocoSend, C, Object, {}});
+    else if (E->Lib == Library::Beast && !MC)
+      Events.push_back({EventKind::BeastWrite, C, Object, {}});
+    return;
+  }
+  if (const Entry *E = Lib.find(FD, Role::KeepAliveSetter)) {
+    if (E->Lib != Library::Poco || !MC)
+      return;
+    bool On = true;
+    if (C->getNumArgs() == 1) {
+      const Expr *A = C->getArg(0);
+      bool Value = true;
+      if (!A->isValueDependent() &&
+          A->EvaluateAsBooleanCondition(Value, *Ctx))
+        On = Value;
+    }
+    Events.push_back({EventKind::PocoKeepAlive, C, Object, {}, On});
+    return;
+  }
+  if (Lib.find(FD, Role::NoBodyMarker)) {
+    // parser.skip(true): a response to HEAD, there is no body to read.
+    bool Skip = true;
+    if (MC && C->getNumArgs() == 1 && !C->getArg(0)->isValueDependent())
+      C->getArg(0)->EvaluateAsBooleanCondition(Skip, *Ctx);
+    if (MC && Skip)
+      Events.push_back({EventKind::BeastRead, C, {}, Object});
+    return;
+  }
+  if (const Entry *E = Lib.find(FD, Role::BodyRead)) {
+    if (E->Lib == Library::Poco) {
+      if (MC)
+        Events.push_back({EventKind::PocoReset, C, Object, {}});
+      return;
+    }
+    if (E->Lib == Library::Beast && !MC) {
+      // http::read(stream, buffer, parser-or-message, ...)
+      ObjKey Parser = C->getNumArgs() >= 3 ? keyOf(C->getArg(2), Lib) : ObjKey();
+      Events.push_back({EventKind::BeastRead, C, Object, Parser});
+      return;
+    }
+    // Qt's QIODevice reads, and the user's BodyReaders: the object (or the
+    // first argument of a free function) is what they read.
+    Events.push_back({EventKind::QtRead, C, Object, {}});
+  }
+}
+
+void UnreadResponseBodyCheck::onEndOfTranslationUnit() {
+  if (!Ctx || Candidates.empty()) {
+    Candidates.clear();
+    Events.clear();
+    return;
+  }
+  llvm::SmallVector<const Stmt *, 32> Nodes;
+  for (const Candidate &C : Candidates)
+    Nodes.push_back(C.Call);
+  for (const Event &E : Events)
+    Nodes.push_back(E.Call);
+  Index.build(*Ctx, Nodes);
+  for (const Candidate &C : Candidates) {
+    switch (C.Lib) {
+    case Library::Poco:
+      analysePoco(C);
+      break;
+    case Library::Beast:
+      analyseBeast(C);
+      break;
+    case Library::Qt:
+      analyseQt(C);
+      break;
+    default:
+      break; // other libraries read the body themselves
+    }
+  }
+  Candidates.clear();
+  Events.clear();
+  Flows.clear();
+  Reported.clear();
+  Index = FunctionIndex();
+}
+
+bool UnreadResponseBodyCheck::firstReport(SourceLocation Loc) {
+  return Reported.insert(Loc.getRawEncoding()).second;
+}
+
+const Stmt *UnreadResponseBodyCheck::flowBodyOf(const LocalParentMap &PM,
+                                                const Stmt *S,
+                                                const Stmt *Root,
+                                                const FunctionDecl *&FD) const {
+  if (const LambdaExpr *L = enclosingLambda(PM, S)) {
+    FD = L->getCallOperator();
+    return L->getBody();
+  }
+  FD = Index.functionOfRoot(Root);
+  return Root;
+}
+
+const UnreadResponseBodyCheck::Flow *
+UnreadResponseBodyCheck::flowFor(const Stmt *Body, const FunctionDecl *FD) {
+  auto &Slot = Flows[Body];
+  if (!Slot)
+    Slot = std::make_unique<Flow>(Body, FD, *Ctx);
+  return Slot.get();
+}
+
+void UnreadResponseBodyCheck::noteReuse(const LocalParentMap &PM,
+                                        const Stmt *From, const Stmt *Target,
+                                        llvm::StringRef AtCall,
+                                        llvm::StringRef AtLoop) {
+  const SourceManager &SM = Ctx->getSourceManager();
+  if (Target != From &&
+      SM.isBeforeInTranslationUnit(SM.getExpansionLoc(From->getBeginLoc()),
+                                   SM.getExpansionLoc(Target->getBeginLoc()))) {
+    diag(Target->getBeginLoc(), AtCall, DiagnosticIDs::Note);
+    return;
+  }
+  // Reached only by going round a loop: the loop is what reuses it.
+  for (const Stmt *L : repeatingLoops(PM, From))
+    if (Target == From || isAncestor(PM, L, Target)) {
+      diag(L->getBeginLoc(), AtLoop, DiagnosticIDs::Note) << loopKindName(L);
+      return;
+    }
+  diag(Target->getBeginLoc(), AtCall, DiagnosticIDs::Note);
+}
+
+// --- POCO --------------------------------------------------------------------
+
+/// True if the stream (the call's result, or a reference bound to it) is
+/// read, drained or handed to code that may read it.
+bool UnreadResponseBodyCheck::pocoStreamConsumed(const LocalParentMap &PM,
+                                                 const Stmt *StreamExpr,
+                                                 unsigned Depth) const {
+  const Stmt *Child = nullptr;
+  const Stmt *P = meaningfulParent(PM, StreamExpr, Child);
+  if (!P)
+    return true; // nothing known about it: assume it is read
+  if (isDiscarded(P, Child))
+    return false;
+  if (const auto *ME = dyn_cast<MemberExpr>(P)) {
+    // rs.ignore(...), rs.rdbuf(); rs.good() or rs.fail() read nothing.
+    const auto *M = dyn_cast<CXXMethodDecl>(ME->getMemberDecl());
+    return M && Lib.find(M, Role::BodyRead);
+  }
+  if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(P)) {
+    const FunctionDecl *FD = OC->getDirectCallee();
+    if (FD && Lib.find(FD, Role::BodyRead))
+      return true;
+    // The stream's own operators (!rs, explicit bool) read nothing; a free
+    // operator taking the stream (a user's operator>>) may read it.
+    if (isa_and_nonnull<CXXMethodDecl>(FD) && OC->getNumArgs() >= 1 &&
+        OC->getArg(0) == Child)
+      return false;
+    return true;
+  }
+  // Passed to a function or constructor (StreamCopier, std::getline,
+  // std::istreambuf_iterator, the user's parser): it may read it.
+  if (isa<CallExpr, CXXConstructExpr>(P))
+    return true;
+  if (const auto *DS = dyn_cast<DeclStmt>(P)) {
+    for (const Decl *D : DS->decls()) {
+      const auto *V = dyn_cast<VarDecl>(D);
+      if (!V || V->getInit() != Child)
+        continue;
+      if (!V->getType()->isReferenceType() || Depth > 3)
+        return true;
+      for (const DeclRefExpr *Ref : PM.refsTo(V))
+        if (pocoStreamConsumed(PM, Ref, Depth + 1))
+          return true;
+      return false;
+    }
+    return true;
+  }
+  if (isa<LambdaExpr>(P))
+    return false; // a capture: the uses in the lambda's body decide
+  // Returned, stored, address taken, in a conditional...: it may be read
+  // where we cannot see.
+  return true;
+}
+
+namespace {
+
+/// True if S names a NoBodyMarker (HTTPRequest::HTTP_HEAD).
+bool mentionsNoBody(const Stmt *S, const Catalogue &Lib, unsigned Depth = 0) {
+  if (!S || Depth > 8)
+    return false;
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
+    return Lib.find(DRE->getDecl(), Role::NoBodyMarker) != nullptr;
+  for (const Stmt *C : S->children())
+    if (mentionsNoBody(C, Lib, Depth + 1))
+      return true;
+  return false;
+}
+
+/// A local HTTPRequest built for, or switched to, the HEAD method.
+bool requestHasNoBody(const LocalParentMap &PM, const Expr *Request,
+                      const Catalogue &Lib) {
+  ObjKey K = keyOf(Request, Lib);
+  const auto *V = dyn_cast_or_null<VarDecl>(K.Leaf);
+  if (!V || K.Base)
+    return false;
+  if (mentionsNoBody(V->getInit(), Lib))
+    return true;
+  for (const DeclRefExpr *Ref : PM.refsTo(V)) {
+    const Stmt *Child = nullptr;
+    const Stmt *Member = meaningfulParent(PM, Ref, Child);
+    if (!isa_and_nonnull<MemberExpr>(Member))
+      continue;
+    // req.setMethod(HTTPRequest::HTTP_HEAD)
+    if (const auto *Call =
+            dyn_cast_or_null<CXXMemberCallExpr>(PM.parent(Member)))
+      for (const Expr *A : Call->arguments())
+        if (mentionsNoBody(A, Lib))
+          return true;
+  }
+  return false;
+}
+
+} // namespace
+
+void UnreadResponseBodyCheck::analysePoco(const Candidate &C) {
+  const auto *R = dyn_cast<CXXMemberCallExpr>(C.Call);
+  if (!R)
+    return;
+  ObjKey Session = keyOf(R->getImplicitObjectArgument(), Lib);
+  if (!Session)
+    return;
+  const Stmt *Root = Index.rootOf(R);
+  if (!Root)
+    return;
+  const LocalParentMap &PM = Index.parents(Root);
+  if (!PM.contains(R) || pocoStreamConsumed(PM, R, 0))
+    return;
+
+  // The response to a HEAD request has no body: look at the request sent
+  // last before this call.
+  const SourceManager &SM = Ctx->getSourceManager();
+  const CallExpr *LastSend = nullptr;
+  for (const Event &E : Events)
+    if (E.Kind == EventKind::PocoSend && E.Obj == Session &&
+        Index.rootOf(E.Call) == Root && before(SM, E.Call, R) &&
+        (!LastSend || before(SM, LastSend, E.Call)))
+      LastSend = E.Call;
+  if (LastSend && LastSend->getNumArgs() >= 1 &&
+      requestHasNoBody(PM, LastSend->getArg(0), Lib))
+    return;
+
+  // How long the session lives, and whether its keep-alive is on. POCO
+  // closes and reopens the connection before each request when keep-alive
+  // is off (its default), so an unread body then costs nothing.
+  enum class Life { Local, Borrowed, LivesOn } Lifetime = Life::LivesOn;
+  if (const auto *V = dyn_cast<VarDecl>(Session.Leaf)) {
+    if (isLocalVar(V)) {
+      QualType T = V->getType();
+      Lifetime = (T->isReferenceType() || T->isPointerType())
+                     ? Life::Borrowed
+                     : Life::Local;
+    }
+  } else if (isLocalVar(Session.Base)) {
+    // A member of a local object: dies with it (by value) or is the
+    // caller's (through a reference or pointer).
+    QualType T = cast<VarDecl>(Session.Base)->getType();
+    Lifetime = (T->isReferenceType() || T->isPointerType()) ? Life::Borrowed
+                                                             : Life::Local;
+  }
+  const Event *KeepAliveOn = nullptr;
+  bool KeepAliveOff = false;
+  for (const Event &E : Events) {
+    if (E.Kind != EventKind::PocoKeepAlive)
+      continue;
+    bool Same = isa<FieldDecl>(Session.Leaf) && Lifetime == Life::LivesOn
+                    ? sameMember(E.Obj, Session)
+                    : E.Obj == Session;
+    if (!Same)
+      continue;
+    if (E.KeepAliveOn) {
+      if (!KeepAliveOn)
+        KeepAliveOn = &E;
+    } else {
+      KeepAliveOff = true;
+    }
+  }
+  if (!KeepAliveOn && (KeepAliveOff || Lifetime != Life::Borrowed))
+    return;
+
+  const FunctionDecl *FD = nullptr;
+  const Stmt *Body = flowBodyOf(PM, R, Root, FD);
+  const Flow *F = flowFor(Body, FD);
+  llvm::SmallPtrSet<const Stmt *, 8> Sends, Resets;
+  for (const Event &E : Events) {
+    if (!(E.Obj == Session))
+      continue;
+    if (E.Kind == EventKind::PocoSend)
+      Sends.insert(E.Call);
+    else if (E.Kind == EventKind::PocoReset)
+      Resets.insert(E.Call);
+  }
+  const auto *SessionVar = dyn_cast<VarDecl>(
+      Session.Base ? Session.Base : Session.Leaf);
+  auto Result = F->search(R, [&](const Stmt *S) {
+    if (Sends.count(S))
+      return Flow::Step::Target;
+    if (Resets.count(S))
+      return Flow::Step::Barrier;
+    // A new session object (declared in the loop): a new connection.
+    if (const auto *DS = dyn_cast<DeclStmt>(S))
+      if (SessionVar && llvm::any_of(DS->decls(), [&](const Decl *D) {
+            return D->getCanonicalDecl() == SessionVar->getCanonicalDecl();
+          }))
+        return Flow::Step::Barrier;
+    return Flow::Step::Continue;
+  });
+  if (!Result.Started)
+    return;
+  const Stmt *Target = pickTarget(SM, R, Result.Targets);
+  bool LivesOn = Lifetime == Life::LivesOn && KeepAliveOn && Result.ExitReached;
+  if (!Target && !LivesOn)
+    return;
+
+  SourceLocation Loc = R->getExprLoc();
+  if (!firstReport(Loc))
+    return;
+  const std::string Name = quoted(Session.Leaf, "the session");
+  {
+    auto D = diag(Loc,
+                  "the body returned by 'receiveResponse' is never read; "
+                  "with keep-alive on, %0 reuses the connection and POCO "
+                  "parses the unread rest of the body as the next "
+                  "response's header, so the next request fails "
+                  "(MessageException) and its connection is torn down; read "
+                  "the stream to the end (Poco::StreamCopier::copyStream, or "
+                  "ignore(std::numeric_limits<std::streamsize>::max())) or "
+                  "call reset() on the session before its next request")
+              << Name;
+    // One expression: the discarded call itself drains the stream.
+    const Stmt *Child = nullptr;
+    const Stmt *P = meaningfulParent(PM, R, Child);
+    if (P && isDiscarded(P, Child) && !isInMacro(R->getSourceRange())) {
+      SourceLocation End = Lexer::getLocForEndOfToken(
+          R->getEndLoc(), 0, SM, Ctx->getLangOpts());
+      if (End.isValid()) {
+        D << FixItHint::CreateInsertion(
+            End, ".ignore(std::numeric_limits<std::streamsize>::max())");
+        if (auto Inc = Inserter.createIncludeInsertion(
+                SM.getFileID(SM.getExpansionLoc(R->getBeginLoc())),
+                "<limits>"))
+          D << *Inc;
+      }
+    }
+  }
+  if (Target) {
+    noteReuse(PM, R, Target,
+              "the session sends its next request here, with the body still "
+              "unread",
+              "this %0 loop sends the next request on the same session");
+    return;
+  }
+  diag(KeepAliveOn->Call->getBeginLoc(),
+       "keep-alive is switched on here and %0 outlives this function, so "
+       "its next request reads the rest of this body",
+       DiagnosticIDs::Note)
+      << Name;
+}
+
+// --- Boost.Beast -------------------------------------------------------------
+
+namespace {
+
+/// True if this use hands the parser to code that is not catalogued (the
+/// user's function, a returned or stored reference): it may read the body.
+bool beastParserEscapes(const LocalParentMap &PM, const Expr *Use,
+                        const Catalogue &Lib) {
+  const Stmt *Cur = Use;
+  for (unsigned Guard = 0; Guard < 4; ++Guard) {
+    const Stmt *Child = nullptr;
+    const Stmt *P = meaningfulParent(PM, Cur, Child);
+    if (!P)
+      return false;
+    // *opt, ptr->, &p: what happens to the result decides.
+    if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(P))
+      if ((OC->getOperator() == OO_Star || OC->getOperator() == OO_Arrow) &&
+          OC->getNumArgs() >= 1 && OC->getArg(0) == Child) {
+        Cur = P;
+        continue;
+      }
+    if (const auto *UO = dyn_cast<UnaryOperator>(P))
+      if (UO->getOpcode() == UO_Deref || UO->getOpcode() == UO_AddrOf) {
+        Cur = P;
+        continue;
+      }
+    if (isa<MemberExpr>(P))
+      return false; // p.get(), p.is_done(), p.body_limit(...)
+    if (const auto *Call = dyn_cast<CallExpr>(P))
+      return !Lib.findAny(Call->getDirectCallee());
+    if (isa<CXXConstructExpr>(P)) {
+      const Stmt *C2 = nullptr;
+      return !isa_and_nonnull<LambdaExpr>(meaningfulParent(PM, P, C2));
+    }
+    return isa<ReturnStmt, DeclStmt, InitListExpr>(P) ||
+           (isa<BinaryOperator>(P) &&
+            cast<BinaryOperator>(P)->isAssignmentOp() &&
+            cast<BinaryOperator>(P)->getRHS() == Child);
+  }
+  return false;
+}
+
+} // namespace
+
+void UnreadResponseBodyCheck::analyseBeast(const Candidate &C) {
+  const CallExpr *R = C.Call;
+  if (R->getNumArgs() < 3)
+    return;
+  ObjKey Stream = keyOf(R->getArg(0), Lib);
+  ObjKey Parser = keyOf(R->getArg(2), Lib);
+  if (!Stream || !Parser)
+    return;
+  const Stmt *Root = Index.rootOf(R);
+  if (!Root)
+    return;
+  const LocalParentMap &PM = Index.parents(Root);
+  if (!PM.contains(R))
+    return;
+  const SourceManager &SM = Ctx->getSourceManager();
+  const FunctionDecl *Callee = R->getDirectCallee();
+  const bool Async = Callee && Callee->getIdentifier() &&
+                     Callee->getName().starts_with("async_");
+  const bool LocalParser = isLocalVar(Parser.Leaf) && !Parser.Base;
+
+  const FunctionDecl *FD = nullptr;
+  const Stmt *Body = flowBodyOf(PM, R, Root, FD);
+  llvm::SmallPtrSet<const Stmt *, 8> Reads;
+  for (const Event &E : Events) {
+    if (E.Kind != EventKind::BeastRead)
+      continue;
+    if (LocalParser ? !(E.Parser == Parser) : !sameMember(E.Parser, Parser))
+      continue;
+    // A member parser is read in another function (the next step of an
+    // asynchronous chain): that order cannot be followed here.
+    if (!LocalParser)
+      return;
+    if (Index.rootOf(E.Call) != Root)
+      continue;
+    // In the completion handler of this call, or in any handler of an
+    // asynchronous chain: read after the header.
+    const FunctionDecl *ReadFD = nullptr;
+    if (isWithin(SM, E.Call, R) || Async ||
+        flowBodyOf(PM, E.Call, Root, ReadFD) != Body)
+      return;
+    Reads.insert(E.Call);
+  }
+  // A local parser handed to the user's code may be read there.
+  if (LocalParser)
+    for (const DeclRefExpr *Ref : PM.refsTo(cast<VarDecl>(Parser.Leaf)))
+      if (beastParserEscapes(PM, Ref, Lib))
+        return;
+
+  const Flow *F = flowFor(Body, FD);
+  llvm::SmallPtrSet<const Stmt *, 8> Next;
+  for (const Event &E : Events)
+    if (E.Kind == EventKind::BeastWrite && E.Obj == Stream)
+      Next.insert(E.Call);
+  for (const Candidate &O : Candidates)
+    if (O.Lib == Library::Beast && O.Call->getNumArgs() >= 3 &&
+        keyOf(O.Call->getArg(0), Lib) == Stream)
+      Next.insert(O.Call);
+  const auto *StreamVar = dyn_cast<VarDecl>(Stream.Base ? Stream.Base
+                                                         : Stream.Leaf);
+  auto Result = F->search(R, [&](const Stmt *S) {
+    if (Reads.count(S))
+      return Flow::Step::Barrier;
+    if (Next.count(S))
+      return Flow::Step::Target;
+    if (const auto *DS = dyn_cast<DeclStmt>(S))
+      if (StreamVar && llvm::any_of(DS->decls(), [&](const Decl *D) {
+            return D->getCanonicalDecl() == StreamVar->getCanonicalDecl();
+          }))
+        return Flow::Step::Barrier; // a new stream, a new connection
+    return Flow::Step::Continue;
+  });
+  if (Result.Targets.empty())
+    return;
+  const Stmt *Target = pickTarget(SM, R, Result.Targets);
+
+  SourceLocation Loc = R->getBeginLoc();
+  if (!firstReport(Loc))
+    return;
+  const std::string ParserName = quoted(Parser.Leaf, "the parser");
+  const std::string StreamName = quoted(Stream.Leaf, "the stream");
+  diag(Loc, "'%0' reads only the header and the body is never read with "
+            "parser %1: it stays in %2, which desynchronises (the next read "
+            "parses the body as a header and fails, and the connection has "
+            "to be closed); read the body with http::read or http::read_some "
+            "on %1 (or their async forms) before %2 carries the next message")
+      << (Callee ? Callee->getName() : llvm::StringRef("read_header"))
+      << ParserName << StreamName;
+  noteReuse(PM, R, Target,
+            "the same stream is used for the next message here, with the "
+            "body still unread",
+            "this %0 loop goes round and uses the same stream again");
+}
+
+// --- Qt ----------------------------------------------------------------------
+
+namespace {
+
+enum class QtUse { Neutral, Read, Escape };
+
+bool isQtRequest(const CallExpr *C, const Catalogue &Lib) {
+  const FunctionDecl *FD = C ? C->getDirectCallee() : nullptr;
+  const Entry *E = FD ? Lib.find(FD, Role::RequestCall) : nullptr;
+  return E && E->Lib == Library::Qt;
+}
+
+/// An argument of connect() that may run code we cannot see (a slot that is
+/// not a lambda: another class's member function, a SLOT() string, a free
+/// function or a functor).
+bool isOpaqueSlot(const Expr *A, const CXXRecordDecl *Reply) {
+  A = stripWrappers(A);
+  if (!A || isa<LambdaExpr>(A) || isa<CXXThisExpr>(A))
+    return false;
+  if (const auto *UO = dyn_cast<UnaryOperator>(A))
+    if (UO->getOpcode() == UO_AddrOf)
+      if (const auto *DRE = dyn_cast<DeclRefExpr>(UO->getSubExpr()))
+        if (const auto *M = dyn_cast<CXXMethodDecl>(DRE->getDecl()))
+          // The reply's own signals and slots (finished, abort...).
+          return !(Reply && (Reply == M->getParent() ||
+                             Reply->isDerivedFrom(M->getParent())));
+  QualType T = A->getType();
+  if (T->isEnumeralType() || T->isIntegerType())
+    return false; // Qt::ConnectionType
+  if (T->isPointerType() && T->getPointeeType()->isRecordType())
+    return false; // a receiver or context object
+  if (T->isPointerType() && T->getPointeeType()->isCharType())
+    return false; // SIGNAL()/SLOT() strings: counted by the caller
+  return true;
+}
+
+QtUse classifyQtUse(const LocalParentMap &PM, const Expr *Use,
+                    const Catalogue &Lib) {
+  const Stmt *Child = nullptr;
+  const Stmt *P = meaningfulParent(PM, Use, Child);
+  if (!P)
+    return QtUse::Escape;
+  if (const auto *ME = dyn_cast<MemberExpr>(P)) {
+    const auto *M = dyn_cast<CXXMethodDecl>(ME->getMemberDecl());
+    return M && Lib.find(M, Role::BodyRead) ? QtUse::Read : QtUse::Neutral;
+  }
+  if (const auto *Call = dyn_cast<CallExpr>(P)) {
+    const FunctionDecl *FD = Call->getDirectCallee();
+    if (FD && Lib.find(FD, Role::BodyRead))
+      return QtUse::Read;
+    if (FD && Lib.find(FD, Role::NeutralUse)) {
+      const CXXRecordDecl *Reply =
+          Use->getType()->getPointeeCXXRecordDecl();
+      unsigned Strings = 0;
+      for (const Expr *A : Call->arguments()) {
+        if (A == Child)
+          continue;
+        QualType T = stripWrappers(A)->getType();
+        if (T->isPointerType() && T->getPointeeType()->isCharType())
+          ++Strings;
+        if (isOpaqueSlot(A, Reply))
+          return QtUse::Escape;
+      }
+      // connect(reply, SIGNAL(readyRead()), this, SLOT(onData())): the slot
+      // may read it.
+      return Strings >= 2 ? QtUse::Escape : QtUse::Neutral;
+    }
+    return FD && Lib.findAny(FD) ? QtUse::Neutral : QtUse::Escape;
+  }
+  if (isa<CXXDeleteExpr, LambdaExpr>(P))
+    return QtUse::Neutral;
+  if (const auto *BO = dyn_cast<BinaryOperator>(P)) {
+    if (BO->isAssignmentOp())
+      return Child == BO->getLHS() ? QtUse::Neutral : QtUse::Escape;
+    return BO->isComparisonOp() || BO->isLogicalOp() ? QtUse::Neutral
+                                                     : QtUse::Escape;
+  }
+  if (const auto *UO = dyn_cast<UnaryOperator>(P))
+    return UO->getOpcode() == UO_LNot ? QtUse::Neutral : QtUse::Escape;
+  if (isa<IfStmt, WhileStmt, DoStmt, ForStmt, ConditionalOperator>(P) ||
+      isDiscarded(P, Child))
+    return QtUse::Neutral;
+  return QtUse::Escape; // stored, returned, copied: read where we cannot see
+}
+
+/// Every expression naming the object below Root (for members, which the
+/// parent map does not index).
+void collectUses(const Stmt *Root, const ObjKey &Key, const Catalogue &Lib,
+                 llvm::SmallVectorImpl<const Expr *> &Out) {
+  llvm::SmallVector<const Stmt *, 64> Work{Root};
+  while (!Work.empty()) {
+    const Stmt *S = Work.pop_back_val();
+    if (const auto *ME = dyn_cast<MemberExpr>(S))
+      if (ME->getMemberDecl() == Key.Leaf && keyOf(ME, Lib) == Key)
+        Out.push_back(ME);
+    for (const Stmt *C : S->children())
+      if (C)
+        Work.push_back(C);
+  }
+}
+
+} // namespace
+
+void UnreadResponseBodyCheck::analyseQt(const Candidate &C) {
+  const auto *SB = dyn_cast<CXXMemberCallExpr>(C.Call);
+  if (!SB || SB->getNumArgs() != 1)
+    return;
+  const Expr *SizeArg = SB->getArg(0);
+  Expr::EvalResult Size;
+  if (SizeArg->isValueDependent() || !SizeArg->EvaluateAsInt(Size, *Ctx) ||
+      !Size.Val.isInt() || Size.Val.getInt().isNonPositive())
+    return; // 0 is unlimited; an unknown size is given the benefit
+  const Stmt *Root = Index.rootOf(SB);
+  if (!Root)
+    return;
+  const LocalParentMap &PM = Index.parents(Root);
+  if (!PM.contains(SB))
+    return;
+  const SourceManager &SM = Ctx->getSourceManager();
+
+  const Expr *Object = stripWrappers(SB->getImplicitObjectArgument());
+  const CallExpr *Origin = nullptr;
+  llvm::SmallVector<const Expr *, 8> Uses;
+  if (const auto *Direct = dyn_cast_or_null<CallExpr>(Object)) {
+    // manager.get(req)->setReadBufferSize(n): nobody can read it.
+    if (!isQtRequest(Direct, Lib))
+      return;
+    Origin = Direct;
+  } else {
+    ObjKey Reply = keyOf(Object, Lib);
+    if (!Reply)
+      return;
+    const auto *Var = dyn_cast<VarDecl>(Reply.Leaf);
+    if (Var && !Reply.Base) {
+      if (!isLocalVar(Var) || isa<ParmVarDecl>(Var))
+        return; // a global or the caller's reply: read elsewhere, maybe
+      if (const Expr *Init = Var->getInit())
+        if (const auto *IC = dyn_cast<CallExpr>(stripWrappers(Init)))
+          if (isQtRequest(IC, Lib))
+            Origin = IC;
+      for (const DeclRefExpr *Ref : PM.refsTo(Var))
+        Uses.push_back(Ref);
+    } else {
+      // A member: the reply is read by any function of the class.
+      for (const Event &E : Events)
+        if (E.Kind == EventKind::QtRead && sameMember(E.Obj, Reply))
+          return;
+      collectUses(Root, Reply, Lib, Uses);
+    }
+    // `reply = manager.get(...)` before the limit.
+    for (const Expr *U : Uses) {
+      const Stmt *Child = nullptr;
+      const auto *BO = dyn_cast_or_null<BinaryOperator>(
+          meaningfulParent(PM, U, Child));
+      if (!BO || BO->getOpcode() != BO_Assign || BO->getLHS() != Child)
+        continue;
+      const auto *RC = dyn_cast<CallExpr>(stripWrappers(BO->getRHS()));
+      if (RC && isQtRequest(RC, Lib) &&
+          SM.isBeforeInTranslationUnit(SM.getExpansionLoc(RC->getBeginLoc()),
+                                       SM.getExpansionLoc(SB->getBeginLoc())))
+        Origin = RC;
+    }
+    if (!Origin)
+      return; // not a reply this function asked for
+    for (const Expr *U : Uses)
+      if (classifyQtUse(PM, U, Lib) != QtUse::Neutral)
+        return;
+  }
+
+  SourceLocation Loc = Origin->getExprLoc();
+  if (!firstReport(Loc))
+    return;
+  diag(Loc, "the reply's read buffer is limited to %0 bytes but its data is "
+            "never read; once the buffer is full Qt stops reading from the "
+            "socket, the download stalls and its connection (a socket and "
+            "one of the manager's connections to the host) stays blocked; "
+            "read the data as it arrives (readyRead, then readAll()) or "
+            "leave the read buffer unlimited")
+      << std::to_string(Size.Val.getInt().getExtValue());
+  diag(SB->getExprLoc(), "the read buffer is limited here",
+       DiagnosticIDs::Note);
+}
 
 } // namespace clang::tidy::http

@@ -1,31 +1,102 @@
-//===--- UnreadResponseBodyCheck.h - httptidy ---------------------------------*- C++ -*-===//
+//===--- UnreadResponseBodyCheck.h - httptidy ------------------*- C++ -*-===//
 //
-// http-unread-response-body: see docs/checks/http-unread-response-body.md.
+// http-unread-response-body: a response body that the library needs read
+// before its connection can carry the next message (POCO's receiveResponse
+// stream, a Beast parser after read_header, a Qt reply with a bounded read
+// buffer) is never read. See docs/checks/http-unread-response-body.md.
 //
 //===----------------------------------------------------------------------===//
 
 #ifndef HTTPTIDY_CHECKS_UNREADRESPONSEBODYCHECK_H
 #define HTTPTIDY_CHECKS_UNREADRESPONSEBODYCHECK_H
 
+#include "FunctionContext.h"
 #include "LibraryCatalogue.h"
 #include "clang-tidy/ClangTidyCheck.h"
+#include "clang-tidy/utils/IncludeInserter.h"
+#include <memory>
+#include <vector>
 
-namespace clang::tidy::http {
+namespace clang {
+class CFG;
+namespace tidy::http {
 
 class UnreadResponseBodyCheck : public ClangTidyCheck {
 public:
-  UnreadResponseBodyCheck(StringRef Name, ClangTidyContext *Context)
-      : ClangTidyCheck(Name, Context), Lib(Options) {}
+  UnreadResponseBodyCheck(StringRef Name, ClangTidyContext *Context);
+  ~UnreadResponseBodyCheck() override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
+  void registerPPCallbacks(const SourceManager &SM, Preprocessor *PP,
+                           Preprocessor *ModuleExpanderPP) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
-  void storeOptions(ClangTidyOptions::OptionMap &Opts) override {
-    Lib.storeOptions(Options, Opts);
-  }
+  void onEndOfTranslationUnit() override;
+  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
+
+  /// Which object a call works on: a variable, or a field reached through
+  /// `this` (Base null) or through a variable (Base that variable).
+  struct ObjKey {
+    const Decl *Base = nullptr;
+    const Decl *Leaf = nullptr;
+    explicit operator bool() const { return Leaf != nullptr; }
+    bool operator==(const ObjKey &O) const {
+      return Base == O.Base && Leaf == O.Leaf;
+    }
+  };
+
+  /// Library calls around a body: what reuses, drains or configures the
+  /// connection, collected once per translation unit.
+  enum class EventKind : unsigned char {
+    PocoSend,      // session.sendRequest
+    PocoReset,     // session.reset(): drops the connection and its body
+    PocoKeepAlive, // session.setKeepAlive(x)
+    BeastWrite,    // http::write / async_write on a stream
+    BeastRead,     // http::read / read_some... or parser.skip(): body read
+    QtRead,        // reply->readAll()...
+  };
+  struct Event {
+    EventKind Kind;
+    const CallExpr *Call;
+    ObjKey Obj;    // the session, stream or reply
+    ObjKey Parser; // Beast: the parser argument
+    bool KeepAliveOn = true; // PocoKeepAlive: not a literal `false`
+  };
+
+  struct Candidate {
+    const CallExpr *Call; // receiveResponse, read_header, setReadBufferSize
+    Library Lib;
+  };
 
 private:
+  class Flow;
+  const Flow *flowFor(const Stmt *Body, const FunctionDecl *FD);
+  /// The body a CFG is built for: the innermost lambda or the function.
+  const Stmt *flowBodyOf(const LocalParentMap &PM, const Stmt *S,
+                         const Stmt *Root, const FunctionDecl *&FD) const;
+
+  void analysePoco(const Candidate &C);
+  void analyseBeast(const Candidate &C);
+  void analyseQt(const Candidate &C);
+  bool pocoStreamConsumed(const LocalParentMap &PM, const Stmt *StreamExpr,
+                          unsigned Depth) const;
+  /// Reports at Loc once per location.
+  bool firstReport(SourceLocation Loc);
+  /// Note at the loop that makes Target run after From, or at Target.
+  void noteReuse(const LocalParentMap &PM, const Stmt *From,
+                 const Stmt *Target, llvm::StringRef AtCall,
+                 llvm::StringRef AtLoop);
+
   Catalogue Lib;
+  utils::IncludeInserter Inserter;
+
+  ASTContext *Ctx = nullptr;
+  std::vector<Candidate> Candidates;
+  std::vector<Event> Events;
+  FunctionIndex Index;
+  llvm::DenseMap<const Stmt *, std::unique_ptr<Flow>> Flows;
+  llvm::DenseSet<unsigned> Reported;
 };
 
-} // namespace clang::tidy::http
+} // namespace tidy::http
+} // namespace clang
 
 #endif
