@@ -1,29 +1,103 @@
-//===--- KeepAliveWithoutTimeoutCheck.h - httptidy ---------------------------------*- C++ -*-===//
+//===--- KeepAliveWithoutTimeoutCheck.h - httptidy -------------*- C++ -*-===//
 //
-// http-keep-alive-without-timeout: see docs/checks/http-keep-alive-without-timeout.md.
+// http-keep-alive-without-timeout: a client keeps its connection open
+// between requests (switched on explicitly, or by the library's default)
+// while no timeout bounds it. See
+// docs/checks/http-keep-alive-without-timeout.md.
+//
+// Facts are collected per client (a variable or a field: one key for every
+// object of a class) from narrow matchers, and decided at the end of the
+// translation unit, so that a timeout set in another member function counts.
 //
 //===----------------------------------------------------------------------===//
 
 #ifndef HTTPTIDY_CHECKS_KEEPALIVEWITHOUTTIMEOUTCHECK_H
 #define HTTPTIDY_CHECKS_KEEPALIVEWITHOUTTIMEOUTCHECK_H
 
+#include "FunctionContext.h"
 #include "LibraryCatalogue.h"
 #include "clang-tidy/ClangTidyCheck.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/MapVector.h"
+#include <vector>
 
 namespace clang::tidy::http {
 
 class KeepAliveWithoutTimeoutCheck : public ClangTidyCheck {
 public:
-  KeepAliveWithoutTimeoutCheck(StringRef Name, ClangTidyContext *Context)
-      : ClangTidyCheck(Name, Context), Lib(Options) {}
+  KeepAliveWithoutTimeoutCheck(StringRef Name, ClangTidyContext *Context);
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
-  void storeOptions(ClangTidyOptions::OptionMap &Opts) override {
-    Lib.storeOptions(Options, Opts);
-  }
+  void onEndOfTranslationUnit() override;
+  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
+
+  /// How a client came to be held by its variable or field.
+  enum class CreationKind {
+    VarInit,     // `Client c(...)`, `CURL *h = curl_easy_init()`
+    Assign,      // `h_ = curl_easy_init()`, `p = std::make_unique<...>()`
+    CtorInit,    // `Api() : cli_("host")`
+    InClassInit, // `httplib::Client cli_{"host"};`
+    FieldDecl,   // `QNetworkAccessManager nam_;` (default-constructed)
+  };
+  struct Creation {
+    CreationKind Kind;
+    const Expr *Anchor;           // the creating expression (null: FieldDecl)
+    const Stmt *Holder;           // the assignment, for Assign
+    SourceLocation Loc;           // where a finding about it goes
+    const Entry *What;            // the client's catalogue entry
+    bool DefaultKeepAlive;        // Role::DefaultKeepAlive applies
+  };
+  /// A catalogued call made on a client.
+  struct CallFact {
+    const CallExpr *Call;
+    const Expr *KeyExpr; // the expression naming the client in the call
+    bool OnMessage;      // keep-alive set on a message, not a client (Beast)
+  };
+
+  /// Everything seen about one variable or field.
+  struct Facts {
+    std::vector<Creation> Creations;
+    std::vector<CallFact> KeepAliveOn;  // explicit switch-on calls
+    std::vector<CallFact> Requests;     // request calls made on it
+    std::vector<const Expr *> Messages; // each request's message, or null
+    std::vector<const Expr *> Refs;     // references (fields, globals)
+    std::vector<CallFact> WrittenTo;    // a message's writes (Beast)
+    bool Timeout = false;     // a timeout that bounds requests
+    bool IdleTimeout = false; // one that bounds idle connections only
+    bool KeepAliveOff = false;
+    /// Also held from code this check cannot see into (a helper's result,
+    /// a copy): that code may have set a timeout.
+    bool UnknownOrigin = false;
+  };
 
 private:
+  void collectCall(const CallExpr *C);
+  void collectCreation(const ast_matchers::MatchFinder::MatchResult &R);
+  const Creation *firstCreation(const Facts &F) const;
+  bool hasOpaqueUse(const ValueDecl *Key, const Facts &F);
+  bool isComplete(const ValueDecl *Key);
+  bool messageMayBound(const Expr *Msg);
+  bool isBounded(const ValueDecl *Key, const Facts &F, bool Explicit);
+  bool servesSeveralRequests(const Facts &F, const Creation &C,
+                             const Stmt *&Where, bool &InLoop);
+  void decide(const ValueDecl *Key, Facts &F);
+  void decideMessage(const ValueDecl *Msg, Facts &F);
+  std::string fixText(const ValueDecl *Key, const Entry *What,
+                      llvm::StringRef ObjText);
+  void addFixNote(const Stmt *After, const Stmt *Root,
+                  const std::string &Text);
+
   Catalogue Lib;
+  const bool ReportDefaultKeepAlive;
+  const unsigned DefaultTimeoutSeconds;
+
+  ASTContext *Ctx = nullptr;
+  llvm::MapVector<const ValueDecl *, Facts> Keys;
+  FunctionIndex Index;
+  llvm::DenseSet<const ValueDecl *> Reported;
+  llvm::DenseMap<const ValueDecl *, bool> OpaqueCache;
+  llvm::DenseMap<const CXXRecordDecl *, bool> CompleteCache;
+  llvm::DenseMap<const CXXRecordDecl *, bool> MessageTimeoutTypes;
 };
 
 } // namespace clang::tidy::http

@@ -174,7 +174,16 @@ void Catalogue::addBuiltins() {
        {"CURLOPT_TIMEOUT", "CURLOPT_TIMEOUT_MS", "CURLOPT_LOW_SPEED_TIME",
         "CURLOPT_LOW_SPEED_LIMIT", "CURLOPT_MAXAGE_CONN",
         "CURLOPT_MAXLIFETIME_CONN"})
-    Add("curl_easy_setopt", L::Curl, R::TimeoutSetter, NoFlags, Opt);
+    Add("curl_easy_setopt", L::Curl, R::TimeoutSetter,
+        ZeroMeansNoTimeout |
+            (Opt.ends_with("_CONN") ? IdleTimeoutOnly : NoFlags),
+        Opt);
+  // An easy handle reuses its connections and has no transfer timeout unless
+  // told; CURLOPT_FORBID_REUSE makes it close each connection.
+  Add("CURL", L::Curl, R::HandleType);
+  Add("curl_easy_init", L::Curl, R::DefaultKeepAlive);
+  Add("curl_easy_setopt", L::Curl, R::KeepAliveDisabler, NoFlags,
+      "CURLOPT_FORBID_REUSE");
 
   // --- cpp-httplib: Client wraps ClientImpl; SSLClient derives from it.
   for (llvm::StringRef C :
@@ -204,10 +213,12 @@ void Catalogue::addBuiltins() {
     Add(("cpr::Session::" + V).str(), L::Cpr, R::RequestCall);
   }
   Add("cpr::ConnectionPool", L::Cpr, R::PoolArgType);
-  Add("cpr::Session::SetTimeout", L::Cpr, R::TimeoutSetter);
+  Add("cpr::Session::SetTimeout", L::Cpr, R::TimeoutSetter,
+      ZeroMeansNoTimeout);
+  Add("cpr::Session", L::Cpr, R::DefaultKeepAlive);
   Add("cpr::Session::SetLowSpeed", L::Cpr, R::TimeoutSetter);
-  Add("cpr::Timeout", L::Cpr, R::TimeoutArgType);
-  Add("cpr::LowSpeed", L::Cpr, R::TimeoutArgType);
+  Add("cpr::Timeout", L::Cpr, R::TimeoutArgType, ZeroMeansNoTimeout);
+  Add("cpr::LowSpeed", L::Cpr, R::TimeoutArgType, ZeroMeansNoTimeout);
 
   // --- POCO: one session is one connection.
   for (llvm::StringRef C : {"Poco::Net::HTTPClientSession",
@@ -261,6 +272,10 @@ void Catalogue::addBuiltins() {
   Add("boost::beast::http::message::keep_alive", L::Beast, R::KeepAliveSetter);
   Add("boost::beast::basic_stream::expires_after", L::Beast, R::TimeoutSetter);
   Add("boost::beast::basic_stream::expires_at", L::Beast, R::TimeoutSetter);
+  // HTTP/1.1 messages keep the connection by default; a stream has no
+  // expiry unless given one.
+  Add("boost::beast::basic_stream", L::Beast, R::DefaultKeepAlive);
+  Add("boost::beast::ssl_stream", L::Beast, R::DefaultKeepAlive);
 
   // --- cpprestsdk: each client owns a pool.
   Add("web::http::client::http_client", L::CppRest, R::ClientType,
@@ -277,8 +292,11 @@ void Catalogue::addBuiltins() {
     Add(N, L::Qt, R::RequestCall);
     Add(N, L::Qt, R::Acquire, HeapObject, "deleteLater");
   }
-  Add("QNetworkAccessManager::setTransferTimeout", L::Qt, R::TimeoutSetter);
-  Add("QNetworkRequest::setTransferTimeout", L::Qt, R::TimeoutSetter);
+  Add("QNetworkAccessManager::setTransferTimeout", L::Qt, R::TimeoutSetter,
+      ZeroMeansNoTimeout);
+  Add("QNetworkRequest::setTransferTimeout", L::Qt, R::TimeoutSetter,
+      ZeroMeansNoTimeout);
+  Add("QNetworkAccessManager", L::Qt, R::DefaultKeepAlive);
   Add("QNetworkAccessManager::setAutoDeleteReplies", L::Qt, R::AutoDelete);
   Add("QNetworkRequest::AutoDeleteReplyOnFinishAttribute", L::Qt,
       R::AutoDelete);
@@ -293,6 +311,12 @@ void Catalogue::addBuiltins() {
   // --- Drogon: newHttpClient returns a shared_ptr to a persistent client.
   Add("drogon::HttpClient::newHttpClient", L::Drogon, R::ClientFactory);
   Add("drogon::HttpClient::sendRequest", L::Drogon, R::RequestCall);
+  // A TimeoutSetter's Detail (outside curl_easy_setopt's options) names the
+  // parameter that carries the value: sendRequest(req, cb, timeout = 0).
+  Add("drogon::HttpClient::sendRequest", L::Drogon, R::TimeoutSetter,
+      ZeroMeansNoTimeout, "timeout");
+  Add("drogon::HttpClient", L::Drogon, R::HandleType);
+  Add("drogon::HttpClient::newHttpClient", L::Drogon, R::DefaultKeepAlive);
 
   // --- restclient-cpp: the free calls build a Connection per call.
   Add("RestClient::Connection", L::RestClient, R::ClientType,

@@ -58,6 +58,15 @@ enum class Role : unsigned char {
   SmartPointer,       // owns a client through a pointer (std::unique_ptr)
   SmartPointerFactory, // std::make_unique<Client>(...)
   NeutralUse,         // takes a client without keeping or owning it
+  /// A type naming a client that a factory hands out, held through a raw or
+  /// smart pointer (CURL behind `CURL *`, drogon::HttpClient behind
+  /// HttpClientPtr).
+  HandleType,
+  /// A client (type or factory) that keeps its connections alive by default
+  /// and sets no timeout by default (libcurl easy handle, cpr::Session...).
+  DefaultKeepAlive,
+  /// Switches keep-alive off with a non-zero value (Detail: option name).
+  KeepAliveDisabler,
   /// Marks a request or parser whose response has no body to read (POCO's
   /// HTTPRequest::HTTP_HEAD, Beast's parser.skip(true)).
   NoBodyMarker,
@@ -78,6 +87,11 @@ enum EntryFlags : unsigned {
   /// A stream that is connected per use (Beast): a new object per request is
   /// not a fixable hoist.
   ConnectedPerUse = 1u << 4,
+  /// A timeout setter that bounds only idle or old connections, not a
+  /// request (CURLOPT_MAXAGE_CONN).
+  IdleTimeoutOnly = 1u << 5,
+  /// A timeout setter for which the value 0 means "no timeout".
+  ZeroMeansNoTimeout = 1u << 6,
 };
 
 struct Entry {
