@@ -1,29 +1,94 @@
-//===--- LeakedHandleCheck.h - httptidy ---------------------------------*- C++ -*-===//
+//===--- LeakedHandleCheck.h - httptidy ------------------------*- C++ -*-===//
 //
-// http-leaked-handle: see docs/checks/http-leaked-handle.md.
+// http-leaked-handle: a libcurl handle, a Qt reply or manager, a POCO stream
+// or a client made with `new` that is not released on some path out of the
+// function and does not escape it. See docs/checks/http-leaked-handle.md.
 //
 //===----------------------------------------------------------------------===//
 
 #ifndef HTTPTIDY_CHECKS_LEAKEDHANDLECHECK_H
 #define HTTPTIDY_CHECKS_LEAKEDHANDLECHECK_H
 
+#include "FunctionContext.h"
 #include "LibraryCatalogue.h"
 #include "clang-tidy/ClangTidyCheck.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/StringSet.h"
+#include <memory>
+#include <vector>
 
 namespace clang::tidy::http {
 
 class LeakedHandleCheck : public ClangTidyCheck {
 public:
-  LeakedHandleCheck(StringRef Name, ClangTidyContext *Context)
-      : ClangTidyCheck(Name, Context), Lib(Options) {}
+  LeakedHandleCheck(StringRef Name, ClangTidyContext *Context);
+  ~LeakedHandleCheck() override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+  void onEndOfTranslationUnit() override;
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override {
     Lib.storeOptions(Options, Opts);
   }
 
+  /// What a use of the handle does with it.
+  enum class Use : unsigned char {
+    Neutral,   // reads or configures it, keeps nothing
+    Release,   // releases it (cleanup, delete, deleteLater)
+    Escape,    // another owner keeps it (returned, stored, smart pointer)
+    Unknown,   // handed to code we cannot see: an escape unless the
+               // function releases the handle itself somewhere
+    Holder,    // stored in a local variable (Var)
+    Discarded, // an expression statement: the value is dropped
+    Overwrite, // the local holding it is assigned something else
+    Registry,  // curl_multi_add_handle: kept, not owned, handed back later
+  };
+
+  /// An object, as far as one expression names it (for Qt's manager and
+  /// request facts gathered across the translation unit).
+  struct ObjKey {
+    const Decl *D = nullptr;                 // variable or field
+    const CXXRecordDecl *Class = nullptr;    // its class
+    bool IsThis = false;                     // `this` (inside the class)
+    bool Fresh = false; // a temporary built right there: no fact about it
+    bool known() const { return D || IsThis || Fresh; }
+  };
+
 private:
+  struct Candidate {
+    const Expr *Anchor; // the acquiring call or new-expression
+    const Entry *What;  // its catalogue entry (Acquire, factory, client)
+    bool IsNew;
+  };
+  struct Tracker;
+  friend struct Tracker;
+  struct CfgInfo;
+
+  void analyse(const Candidate &C);
+  /// Releases and escapes of a parameter inside a function we can see.
+  Use calleeUse(const FunctionDecl *FD, unsigned Param, bool Heap,
+                unsigned Depth);
+  /// A slot connected to the handle's signal: does it release the sender?
+  Use slotUse(const CXXMethodDecl *Slot, bool Heap);
+  bool qtReplyManagedElsewhere(const CXXMemberCallExpr *Call,
+                               const LocalParentMap &PM);
+
   Catalogue Lib;
+  ASTContext *Ctx = nullptr;
+  std::vector<Candidate> Candidates;
+  FunctionIndex Index;
+  llvm::DenseSet<unsigned> Reported;
+  // Facts about the whole translation unit, gathered by narrow matchers.
+  std::vector<ObjKey> AutoDeleteManagers; // setAutoDeleteReplies(true)
+  std::vector<ObjKey> FinishedManagers;   // manager's finished() connected
+  std::vector<ObjKey> AutoDeleteRequests; // AutoDeleteReplyOnFinish set
+  /// Release functions called on a handle that was not acquired locally
+  /// (curl_easy_cleanup(msg->easy_handle)): handles given to a registry are
+  /// released there.
+  llvm::StringSet<> ForeignReleases;
+  llvm::DenseMap<std::pair<const FunctionDecl *, unsigned>, Use> CalleeCache;
+  llvm::DenseMap<const FunctionDecl *, Use> SlotCache;
+  llvm::DenseMap<const Stmt *, std::unique_ptr<CfgInfo>> CfgCache;
 };
 
 } // namespace clang::tidy::http

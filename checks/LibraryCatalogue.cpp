@@ -154,7 +154,7 @@ void Catalogue::addBuiltins() {
       "curl_multi_cleanup");
   Add("curl_share_init", L::Curl, R::ClientFactory, RawHandle,
       "curl_share_cleanup");
-  Add("curl_slist_append", L::Curl, R::Acquire, RawHandle,
+  Add("curl_slist_append", L::Curl, R::Acquire, RawHandle | ExtendsArgument,
       "curl_slist_free_all");
   Add("curl_mime_init", L::Curl, R::Acquire, RawHandle, "curl_mime_free");
   Add("curl_url", L::Curl, R::Acquire, RawHandle, "curl_url_cleanup");
@@ -306,7 +306,7 @@ void Catalogue::addBuiltins() {
                             "QIODevice::getChar", "QIODevice::skip",
                             "QIODevice::readLineData", "QIODevice::readData"})
     Add(M, L::Qt, R::BodyRead);
-  Add("QObject::deleteLater", L::Qt, R::Release, NoFlags, "deleteLater");
+  Add("QObject::deleteLater", L::Qt, R::Release, FreesObject, "deleteLater");
 
   // --- Drogon: newHttpClient returns a shared_ptr to a persistent client.
   Add("drogon::HttpClient::newHttpClient", L::Drogon, R::ClientFactory);
@@ -354,6 +354,48 @@ void Catalogue::addBuiltins() {
   Add("QObject::disconnect", L::Qt, R::NeutralUse);
   Add("boost::asio::connect", L::Beast, R::NeutralUse);
   Add("boost::beast::get_lowest_layer", L::Beast, R::NeutralUse);
+
+  // --- http-leaked-handle: what a handle left unreleased keeps, how Qt
+  // hands replies back, who else may own a handle.
+  for (llvm::StringRef F : {"curl_easy_init", "curl_easy_duphandle"})
+    Add(F, L::Curl, R::LeakCost, NoFlags,
+        "an easy handle and the connections it caches (sockets and file "
+        "descriptors)");
+  Add("curl_multi_init", L::Curl, R::LeakCost, NoFlags,
+      "a multi handle and its connection pool (sockets and file "
+      "descriptors)");
+  Add("curl_share_init", L::Curl, R::LeakCost, NoFlags,
+      "a share handle and the connection cache, cookies and DNS entries "
+      "it holds");
+  Add("curl_slist_append", L::Curl, R::LeakCost, NoFlags,
+      "the list's memory");
+  Add("curl_mime_init", L::Curl, R::LeakCost, NoFlags,
+      "the MIME structure with its parts and their data");
+  Add("curl_url", L::Curl, R::LeakCost, NoFlags, "the URL handle's memory");
+  // The multi handle gives added easy handles back (curl_multi_info_read)
+  // but does not clean them up.
+  Add("curl_multi_add_handle", L::Curl, R::HandleRegistry);
+  for (llvm::StringRef M :
+       {"get", "post", "put", "deleteResource", "head", "sendCustomRequest"})
+    Add("QNetworkAccessManager::" + M.str(), L::Qt, R::LeakCost, NoFlags,
+        "the reply object and its buffered body until the manager is "
+        "destroyed; while it runs it also holds one of the manager's "
+        "connections to the host");
+  Add("QNetworkAccessManager", L::Qt, R::LeakCost, NoFlags,
+      "the manager with its connection cache, its sockets and its worker "
+      "thread");
+  Add("QNetworkReply::finished", L::Qt, R::CompletionSignal);
+  Add("QNetworkAccessManager::finished", L::Qt, R::CompletionSignal);
+  Add("QObject::connect", L::Qt, R::SignalConnect);
+  Add("QObject::sender", L::Qt, R::SignalSender);
+  // A QObject parent deletes its children: a parent passed to the
+  // constructor or set later owns the object.
+  Add("QObject", L::Qt, R::OwnershipTaker, NoFlags, "parent");
+  Add("QObject::setParent", L::Qt, R::OwnershipTaker, NoFlags, "parent");
+  Add("Poco::URIStreamOpener::open", L::Poco, R::LeakCost, NoFlags,
+      "the stream with the HTTP session it owns and that session's socket");
+  Add("Poco::Net::HTTPClientSession", L::Poco, R::LeakCost, NoFlags,
+      "the session and its socket (a file descriptor)");
 }
 
 Catalogue::Catalogue() {

@@ -58,6 +58,18 @@ enum class Role : unsigned char {
   SmartPointer,       // owns a client through a pointer (std::unique_ptr)
   SmartPointerFactory, // std::make_unique<Client>(...)
   NeutralUse,         // takes a client without keeping or owning it
+  /// What a handle or client keeps when it is never released (Detail, the
+  /// wording of http-leaked-handle).
+  LeakCost,
+  /// A signal emitted once a reply is complete (Qt's finished).
+  CompletionSignal,
+  /// Connects a signal to a slot or a functor (QObject::connect).
+  SignalConnect,
+  /// Returns the object whose signal a slot is handling (QObject::sender).
+  SignalSender,
+  /// Keeps a handle without owning it and hands it back later for release
+  /// (curl_multi_add_handle; curl_multi_info_read returns it).
+  HandleRegistry,
   /// A type naming a client that a factory hands out, held through a raw or
   /// smart pointer (CURL behind `CURL *`, drogon::HttpClient behind
   /// HttpClientPtr).
@@ -87,6 +99,12 @@ enum EntryFlags : unsigned {
   /// A stream that is connected per use (Beast): a new object per request is
   /// not a fixable hoist.
   ConnectedPerUse = 1u << 4,
+  /// An acquisition that extends the handle passed as its first argument
+  /// and returns it (curl_slist_append): `l = f(l, ...)` is the same list.
+  ExtendsArgument = 1u << 7,
+  /// On a Release entry: frees the object itself, not only its connection
+  /// (deleteLater, as opposed to httplib's stop()).
+  FreesObject = 1u << 8,
   /// A timeout setter that bounds only idle or old connections, not a
   /// request (CURLOPT_MAXAGE_CONN).
   IdleTimeoutOnly = 1u << 5,
