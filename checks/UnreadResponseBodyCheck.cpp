@@ -327,10 +327,24 @@ void UnreadResponseBodyCheck::registerMatchers(MatchFinder *Finder) {
                           unless(isInTemplateInstantiation()))
             .bind("limit"),
         this);
+  // hasName does not see through a class template specialization
+  // (basic_parser<false>::skip), so methods are also matched by their name
+  // and their class's; check() keeps only the catalogued ones.
+  std::vector<std::string> Methods, Classes;
+  for (llvm::StringRef N : refs(EventNames)) {
+    auto [Qual, Last] = N.rsplit("::");
+    if (Qual.empty() || Last.empty())
+      continue;
+    Methods.push_back(Last.str());
+    Classes.push_back(Qual.str());
+  }
   if (!EventNames.empty())
     Finder->addMatcher(
         callExpr(unless(isExpansionInSystemHeader()),
-                 callee(functionDecl(hasAnyName(refs(EventNames)))),
+                 callee(functionDecl(anyOf(
+                     hasAnyName(refs(EventNames)),
+                     cxxMethodDecl(hasAnyName(refs(Methods)),
+                                   ofClass(hasAnyName(refs(Classes))))))),
                  unless(isInTemplateInstantiation()))
             .bind("event"),
         this);
@@ -389,7 +403,7 @@ void UnreadResponseBodyCheck::check(const MatchFinder::MatchResult &Result) {
     if (MC && C->getNumArgs() == 1 && !C->getArg(0)->isValueDependent())
       C->getArg(0)->EvaluateAsBooleanCondition(Skip, *Ctx);
     if (MC && Skip)
-      Events.push_back({EventKind::BeastRead, C, {}, Object});
+      Events.push_back({EventKind::BeastNoBody, C, {}, Object});
     return;
   }
   if (const Entry *E = Lib.find(FD, Role::BodyRead)) {
@@ -794,13 +808,14 @@ void UnreadResponseBodyCheck::analyseBeast(const Candidate &C) {
   const Stmt *Body = flowBodyOf(PM, R, Root, FD);
   llvm::SmallPtrSet<const Stmt *, 8> Reads;
   for (const Event &E : Events) {
-    if (E.Kind != EventKind::BeastRead)
+    if (E.Kind != EventKind::BeastRead && E.Kind != EventKind::BeastNoBody)
       continue;
     if (LocalParser ? !(E.Parser == Parser) : !sameMember(E.Parser, Parser))
       continue;
-    // A member parser is read in another function (the next step of an
-    // asynchronous chain): that order cannot be followed here.
-    if (!LocalParser)
+    // A member parser read in another function (the next step of an
+    // asynchronous chain): that order cannot be followed here. A parser
+    // told that there is no body (HEAD) has nothing to read.
+    if (!LocalParser || E.Kind == EventKind::BeastNoBody)
       return;
     if (Index.rootOf(E.Call) != Root)
       continue;
@@ -829,9 +844,15 @@ void UnreadResponseBodyCheck::analyseBeast(const Candidate &C) {
       Next.insert(O.Call);
   const auto *StreamVar = dyn_cast<VarDecl>(Stream.Base ? Stream.Base
                                                          : Stream.Leaf);
+  // A read of the body on some path after the header is taken as the
+  // reading: `while (!p.is_done()) read_some(...)` may run zero times on
+  // paper, not in practice.
+  bool ReadReachable = false;
   auto Result = F->search(R, [&](const Stmt *S) {
-    if (Reads.count(S))
+    if (Reads.count(S)) {
+      ReadReachable = true;
       return Flow::Step::Barrier;
+    }
     if (Next.count(S))
       return Flow::Step::Target;
     if (const auto *DS = dyn_cast<DeclStmt>(S))
@@ -841,7 +862,7 @@ void UnreadResponseBodyCheck::analyseBeast(const Candidate &C) {
         return Flow::Step::Barrier; // a new stream, a new connection
     return Flow::Step::Continue;
   });
-  if (Result.Targets.empty())
+  if (Result.Targets.empty() || ReadReachable)
     return;
   const Stmt *Target = pickTarget(SM, R, Result.Targets);
 

@@ -50,7 +50,8 @@ public:
     PocoReset,     // session.reset(): drops the connection and its body
     PocoKeepAlive, // session.setKeepAlive(x)
     BeastWrite,    // http::write / async_write on a stream
-    BeastRead,     // http::read / read_some... or parser.skip(): body read
+    BeastRead,     // http::read / read_some...: the body is read
+    BeastNoBody,   // parser.skip(true): the response has no body
     QtRead,        // reply->readAll()...
   };
   struct Event {
