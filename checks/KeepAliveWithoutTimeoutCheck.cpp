@@ -611,7 +611,9 @@ void KeepAliveWithoutTimeoutCheck::collectCall(const CallExpr *C) {
   // written to.
   bool OnMessage = false;
   if (MC) {
-    const CXXRecordDecl *RD = pointeeRecord(Obj->getType(), Lib);
+    // The named variable's type: an inherited setter's object is cast to
+    // the base (POCO's HTTPSession).
+    const CXXRecordDecl *RD = pointeeRecord(KE->getType(), Lib);
     OnMessage = !RD || (!Lib.find(RD, Role::ClientType) &&
                         !Lib.find(RD, Role::HandleType));
   }
