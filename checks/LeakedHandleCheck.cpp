@@ -1030,6 +1030,7 @@ void LeakedHandleCheck::analyse(const Candidate &C) {
   llvm::SmallVector<Event, 16> Events;
   llvm::SmallVector<const VarDecl *, 4> Holders{Holder};
   llvm::SmallPtrSet<const LambdaExpr *, 4> CallbacksUsing;
+  const CallExpr *RegistryCall = nullptr;
   bool TooMany = false;
   // The acquisition itself; assigned (not declared) into a variable that may
   // still hold the previous handle, it overwrites it.
@@ -1067,6 +1068,8 @@ void LeakedHandleCheck::analyse(const Candidate &C) {
         break;
       case Use::Registry:
         Events.push_back({Ev::Registry, At, nullptr});
+        if (!RegistryCall)
+          RegistryCall = dyn_cast_or_null<CallExpr>(R.At);
         break;
       case Use::Holder:
         if (llvm::is_contained(Holders, R.Var))
@@ -1333,6 +1336,13 @@ void LeakedHandleCheck::analyse(const Candidate &C) {
       C.What->Flags & RawHandle ? "'" + C.What->Detail + "'"
       : IsReply                 ? C.What->Detail + "()"
                                 : std::string("delete");
+  if (RegistryCall && !RegistryReleases)
+    if (const FunctionDecl *FD = calleeOf(RegistryCall))
+      diag(RegistryCall->getBeginLoc(),
+           "'%0' keeps the handle but does not take ownership of it: it "
+           "still needs %1",
+           DiagnosticIDs::Note)
+          << catalogueName(FD) << Release;
   unsigned Shown = 0;
   for (const LeakPoint &L : Leaks2) {
     if (Shown++ == MaxNotes)
