@@ -184,17 +184,40 @@ std::string quoted(const Decl *D, llvm::StringRef Otherwise) {
 
 // --- Control flow within one function ---------------------------------------
 
+/// What can happen after a call on the paths that leave it.
+struct Reach {
+  /// The calls that reuse the connection (a request, a write, the loop
+  /// coming round to the same call), each ending its path.
+  llvm::SmallPtrSet<const Stmt *, 8> Targets;
+  /// The calls that drain or drop the body (reads, reset()), each ending
+  /// its path.
+  llvm::SmallPtrSet<const Stmt *, 8> Drains;
+  /// A variable whose declaration makes a new object (a session declared
+  /// in the loop): a path that runs it again ends.
+  const VarDecl *Renewed = nullptr;
+
+  // Results.
+  llvm::SmallVector<const Stmt *, 2> TargetsReached;
+  bool DrainReached = false;
+  bool ExitReached = false;
+  bool Known = false;
+
+  bool renews(const Stmt *S) const {
+    const auto *DS = dyn_cast<DeclStmt>(S);
+    return Renewed && DS && llvm::any_of(DS->decls(), [&](const Decl *D) {
+             return D->getCanonicalDecl() == Renewed->getCanonicalDecl();
+           });
+  }
+  void target(const Stmt *S) {
+    if (!llvm::is_contained(TargetsReached, S))
+      TargetsReached.push_back(S);
+  }
+};
+
 /// A CFG of one function or lambda body, with every expression as an
 /// element so that calls can be ordered.
 class UnreadResponseBodyCheck::Flow {
 public:
-  enum class Step { Continue, Barrier, Target };
-  struct Result {
-    llvm::SmallVector<const Stmt *, 2> Targets;
-    bool ExitReached = false;
-    bool Started = false;
-  };
-
   Flow(const Stmt *Body, const FunctionDecl *FD, ASTContext &Ctx) {
     CFG::BuildOptions Opts;
     Opts.setAllAlwaysAdd();
@@ -211,15 +234,13 @@ public:
     }
   }
 
-  /// Every path from just after From: Target ends a path and is recorded,
-  /// Barrier ends it silently; ExitReached if a path leaves the function.
-  Result search(const Stmt *From,
-                llvm::function_ref<Step(const Stmt *)> Classify) const {
-    Result R;
+  /// Follows every path from just after From. Leaves R.Known false when
+  /// there is no CFG (Clang builds none for some dependent code).
+  void search(const Stmt *From, Reach &R) const {
     auto It = Where.find(From);
     if (!Graph || It == Where.end())
-      return R;
-    R.Started = true;
+      return;
+    R.Known = true;
     llvm::DenseSet<const CFGBlock *> Seen;
     llvm::SmallVector<std::pair<const CFGBlock *, unsigned>, 16> Work;
     Work.push_back({It->second.first, It->second.second + 1});
@@ -230,17 +251,15 @@ public:
         auto S = (*B)[K].getAs<CFGStmt>();
         if (!S)
           continue;
-        switch (Classify(S->getStmt())) {
-        case Step::Continue:
-          break;
-        case Step::Target:
-          if (!llvm::is_contained(R.Targets, S->getStmt()))
-            R.Targets.push_back(S->getStmt());
+        const Stmt *St = S->getStmt();
+        if (R.Targets.count(St)) {
+          R.target(St);
           Ended = true;
-          break;
-        case Step::Barrier:
+        } else if (R.Drains.count(St)) {
+          R.DrainReached = true;
           Ended = true;
-          break;
+        } else if (R.renews(St)) {
+          Ended = true;
         }
       }
       if (Ended)
@@ -252,15 +271,52 @@ public:
           if (Seen.insert(SB).second)
             Work.push_back({SB, 0});
     }
-    return R;
   }
-
-  bool contains(const Stmt *S) const { return Where.count(S); }
 
 private:
   std::unique_ptr<CFG> Graph;
   llvm::DenseMap<const Stmt *, std::pair<const CFGBlock *, unsigned>> Where;
 };
+
+namespace {
+
+/// Without a CFG (dependent code in a template): source order within the
+/// same body, plus the loops that repeat From. Branches are not told apart.
+void searchBySourceOrder(const LocalParentMap &PM, const SourceManager &SM,
+                         const Stmt *From, Reach &R) {
+  R.Known = true;
+  const LambdaExpr *Lambda = enclosingLambda(PM, From);
+  auto SameBody = [&](const Stmt *S) {
+    return PM.contains(S) && enclosingLambda(PM, S) == Lambda;
+  };
+  const Stmt *FirstDrain = nullptr;
+  for (const Stmt *D : R.Drains)
+    if (SameBody(D) && before(SM, From, D) &&
+        (!FirstDrain || before(SM, D, FirstDrain)))
+      FirstDrain = D;
+  R.DrainReached = FirstDrain != nullptr;
+  R.ExitReached = !FirstDrain;
+  for (const Stmt *T : R.Targets)
+    if (T != From && SameBody(T) && before(SM, From, T) &&
+        (!FirstDrain || before(SM, T, FirstDrain)))
+      R.target(T);
+  const DeclStmt *Decl = R.Renewed ? PM.declStmtOf(R.Renewed) : nullptr;
+  for (const Stmt *L : repeatingLoops(PM, From)) {
+    if (Decl && isAncestor(PM, L, Decl))
+      break; // a new object on every iteration
+    if (llvm::any_of(R.Drains, [&](const Stmt *D) {
+          return isAncestor(PM, L, D);
+        })) {
+      R.DrainReached = true;
+      break;
+    }
+    for (const Stmt *T : R.Targets)
+      if (isAncestor(PM, L, T) || T == From)
+        R.target(T);
+  }
+}
+
+} // namespace
 
 UnreadResponseBodyCheck::UnreadResponseBodyCheck(StringRef Name,
                                                  ClangTidyContext *Context)
@@ -313,18 +369,22 @@ void UnreadResponseBodyCheck::registerMatchers(MatchFinder *Finder) {
       EventNames.push_back("::" + E.Name);
   }
 
+  // No isInTemplateInstantiation() filter: an instantiation shares every
+  // non-dependent node with its template (`s.sendRequest(req)` on captured
+  // variables), and the filter would drop those nodes everywhere. Nodes that
+  // exist only in instantiations are dropped later: FunctionIndex walks
+  // written code only, so they have no function body. That reports each
+  // finding once, at the written code, without an ancestor walk per match.
   if (!BodyCalls.empty())
     Finder->addMatcher(
         callExpr(unless(isExpansionInSystemHeader()),
-                 callee(functionDecl(hasAnyName(refs(BodyCalls)))),
-                 unless(isInTemplateInstantiation()))
+                 callee(functionDecl(hasAnyName(refs(BodyCalls)))))
             .bind("body"),
         this);
   if (!Limits.empty())
     Finder->addMatcher(
         cxxMemberCallExpr(unless(isExpansionInSystemHeader()),
-                          callee(cxxMethodDecl(hasAnyName(refs(Limits)))),
-                          unless(isInTemplateInstantiation()))
+                          callee(cxxMethodDecl(hasAnyName(refs(Limits)))))
             .bind("limit"),
         this);
   // hasName does not see through a class template specialization
@@ -344,8 +404,7 @@ void UnreadResponseBodyCheck::registerMatchers(MatchFinder *Finder) {
                  callee(functionDecl(anyOf(
                      hasAnyName(refs(EventNames)),
                      cxxMethodDecl(hasAnyName(refs(Methods)),
-                                   ofClass(hasAnyName(refs(Classes))))))),
-                 unless(isInTemplateInstantiation()))
+                                   ofClass(hasAnyName(refs(Classes))))))))
             .bind("event"),
         this);
 }
@@ -663,35 +722,23 @@ void UnreadResponseBodyCheck::analysePoco(const Candidate &C) {
 
   const FunctionDecl *FD = nullptr;
   const Stmt *Body = flowBodyOf(PM, R, Root, FD);
-  const Flow *F = flowFor(Body, FD);
-  llvm::SmallPtrSet<const Stmt *, 8> Sends, Resets;
+  Reach Paths;
   for (const Event &E : Events) {
     if (!(E.Obj == Session))
       continue;
     if (E.Kind == EventKind::PocoSend)
-      Sends.insert(E.Call);
+      Paths.Targets.insert(E.Call);
     else if (E.Kind == EventKind::PocoReset)
-      Resets.insert(E.Call);
+      Paths.Drains.insert(E.Call);
   }
-  const auto *SessionVar = dyn_cast<VarDecl>(
-      Session.Base ? Session.Base : Session.Leaf);
-  auto Result = F->search(R, [&](const Stmt *S) {
-    if (Sends.count(S))
-      return Flow::Step::Target;
-    if (Resets.count(S))
-      return Flow::Step::Barrier;
-    // A new session object (declared in the loop): a new connection.
-    if (const auto *DS = dyn_cast<DeclStmt>(S))
-      if (SessionVar && llvm::any_of(DS->decls(), [&](const Decl *D) {
-            return D->getCanonicalDecl() == SessionVar->getCanonicalDecl();
-          }))
-        return Flow::Step::Barrier;
-    return Flow::Step::Continue;
-  });
-  if (!Result.Started)
-    return;
-  const Stmt *Target = pickTarget(SM, R, Result.Targets);
-  bool LivesOn = Lifetime == Life::LivesOn && KeepAliveOn && Result.ExitReached;
+  // A session declared again (in the loop) is a new connection.
+  Paths.Renewed = dyn_cast<VarDecl>(Session.Base ? Session.Base
+                                                 : Session.Leaf);
+  flowFor(Body, FD)->search(R, Paths);
+  if (!Paths.Known)
+    searchBySourceOrder(PM, SM, R, Paths);
+  const Stmt *Target = pickTarget(SM, R, Paths.TargetsReached);
+  bool LivesOn = Lifetime == Life::LivesOn && KeepAliveOn && Paths.ExitReached;
   if (!Target && !LivesOn)
     return;
 
@@ -833,38 +880,26 @@ void UnreadResponseBodyCheck::analyseBeast(const Candidate &C) {
       if (beastParserEscapes(PM, Ref, Lib))
         return;
 
-  const Flow *F = flowFor(Body, FD);
-  llvm::SmallPtrSet<const Stmt *, 8> Next;
+  Reach Paths;
+  Paths.Drains = Reads;
   for (const Event &E : Events)
     if (E.Kind == EventKind::BeastWrite && E.Obj == Stream)
-      Next.insert(E.Call);
+      Paths.Targets.insert(E.Call);
   for (const Candidate &O : Candidates)
     if (O.Lib == Library::Beast && O.Call->getNumArgs() >= 3 &&
         keyOf(O.Call->getArg(0), Lib) == Stream)
-      Next.insert(O.Call);
-  const auto *StreamVar = dyn_cast<VarDecl>(Stream.Base ? Stream.Base
-                                                         : Stream.Leaf);
+      Paths.Targets.insert(O.Call);
+  // A stream declared again is a new connection.
+  Paths.Renewed = dyn_cast<VarDecl>(Stream.Base ? Stream.Base : Stream.Leaf);
+  flowFor(Body, FD)->search(R, Paths);
+  if (!Paths.Known)
+    searchBySourceOrder(PM, SM, R, Paths);
   // A read of the body on some path after the header is taken as the
   // reading: `while (!p.is_done()) read_some(...)` may run zero times on
   // paper, not in practice.
-  bool ReadReachable = false;
-  auto Result = F->search(R, [&](const Stmt *S) {
-    if (Reads.count(S)) {
-      ReadReachable = true;
-      return Flow::Step::Barrier;
-    }
-    if (Next.count(S))
-      return Flow::Step::Target;
-    if (const auto *DS = dyn_cast<DeclStmt>(S))
-      if (StreamVar && llvm::any_of(DS->decls(), [&](const Decl *D) {
-            return D->getCanonicalDecl() == StreamVar->getCanonicalDecl();
-          }))
-        return Flow::Step::Barrier; // a new stream, a new connection
-    return Flow::Step::Continue;
-  });
-  if (Result.Targets.empty() || ReadReachable)
+  if (Paths.TargetsReached.empty() || Paths.DrainReached)
     return;
-  const Stmt *Target = pickTarget(SM, R, Result.Targets);
+  const Stmt *Target = pickTarget(SM, R, Paths.TargetsReached);
 
   SourceLocation Loc = R->getBeginLoc();
   if (!firstReport(Loc))
