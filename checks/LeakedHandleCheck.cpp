@@ -312,6 +312,8 @@ struct LeakedHandleCheck::Tracker {
 
   /// Lambdas connected to the handle's own completion signal.
   llvm::SmallVector<const LambdaExpr *, 2> FinishedLambdas;
+  /// A release that closes the connection but does not free the object.
+  const CXXMethodDecl *ClosedBy = nullptr;
 
   const Catalogue &lib() const { return Check.Lib; }
   ASTContext &ctx() const { return *Check.Ctx; }
@@ -392,6 +394,8 @@ struct LeakedHandleCheck::Tracker {
           R.At = Call;
         if (isRelease(M, /*OnObject=*/true))
           return Is(Use::Release);
+        if (lib().find(M, Role::Release) && !ClosedBy)
+          ClosedBy = M; // httplib's stop(): the socket goes, the object stays
         if (lib().find(M, Role::OwnershipTaker))
           return Is(Use::Escape); // setParent(): the parent deletes it
         return Is(Use::Neutral);
@@ -952,6 +956,9 @@ void LeakedHandleCheck::analyse(const Candidate &C) {
     Advice = "delete it on every path or hold it in a std::unique_ptr";
   }
   auto Report = [&](llvm::StringRef Problem) {
+    if (T.ClosedBy && C.IsNew)
+      Leaks = "the client object ('" + catalogueName(T.ClosedBy) +
+              "' closes its connection but does not free it)";
     return diag(Anchor->getBeginLoc(), "%0 %1; it leaks %2; %3")
            << Subject << Problem << Leaks << Advice;
   };
@@ -989,7 +996,9 @@ void LeakedHandleCheck::analyse(const Candidate &C) {
   const Decl *CfgDecl = OwnLambda ? static_cast<const Decl *>(
                                         OwnLambda->getCallOperator())
                                   : Index.functionOfRoot(Root);
-  if (!CfgDecl || !CfgRoot)
+  // A lambda at namespace scope is a root without a function we know; the
+  // CFG builder does not need one.
+  if (!CfgRoot)
     return;
   auto Within = [&](const Stmt *S) {
     for (unsigned Steps = 0; S && Steps < 4096; S = PM.parent(S), ++Steps)
@@ -999,10 +1008,11 @@ void LeakedHandleCheck::analyse(const Candidate &C) {
   };
   auto DeclaredHere = [&](const VarDecl *V) {
     if (const auto *P = dyn_cast<ParmVarDecl>(V))
-      return P->getDeclContext() == dyn_cast<DeclContext>(CfgDecl);
+      return CfgDecl && P->getDeclContext() == dyn_cast<DeclContext>(CfgDecl);
     const DeclStmt *DS = PM.declStmtOf(V);
     return DS && Within(DS);
   };
+  const std::string Scope = CfgDecl && !OwnLambda ? "function" : "lambda";
   if (!DeclaredHere(Holder))
     return; // a variable of an enclosing function outlives this lambda
 
@@ -1326,7 +1336,7 @@ void LeakedHandleCheck::analyse(const Candidate &C) {
     }
   {
     auto D = Report(HasRelease || HasEscape
-                        ? "is not released on every path out of the function"
+                        ? "is not released on every path out of the " + Scope
                         : "is never released");
     for (const FixItHint &H : Fix)
       D << H;
@@ -1348,13 +1358,13 @@ void LeakedHandleCheck::analyse(const Candidate &C) {
     if (Shown++ == MaxNotes)
       break;
     std::string Why = HasRelease || HasEscape ? ""
-                                 : "; nothing in this function calls " +
+                                 : "; nothing in this " + Scope + " calls " +
                                        Release + " on it";
     switch (L.K) {
     case LeakPoint::Return:
-      diag(L.Loc, "'%0' still holds it when the function returns here%1",
+      diag(L.Loc, "'%0' still holds it when the %2 returns here%1",
            DiagnosticIDs::Note)
-          << HolderName << Why;
+          << HolderName << Why << Scope;
       break;
     case LeakPoint::Scope:
       diag(L.Loc, "'%0' goes out of scope here while it still holds it%1",
@@ -1362,9 +1372,9 @@ void LeakedHandleCheck::analyse(const Candidate &C) {
           << HolderName << Why;
       break;
     case LeakPoint::End:
-      diag(L.Loc, "'%0' still holds it at the end of the function%1",
+      diag(L.Loc, "'%0' still holds it at the end of the %2%1",
            DiagnosticIDs::Note)
-          << HolderName << Why;
+          << HolderName << Why << Scope;
       break;
     case LeakPoint::Goto:
       diag(L.Loc, "'%0' still holds it when this goto jumps past its release%1",
