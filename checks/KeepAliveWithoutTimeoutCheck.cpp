@@ -19,6 +19,25 @@ std::vector<llvm::StringRef> refs(const std::vector<std::string> &V) {
   return {V.begin(), V.end()};
 }
 
+/// Catalogued functions by name. A member of a class template
+/// specialization (Beast's basic_stream<...>::expires_after) has template
+/// arguments in its qualified name, so methods are also matched by their
+/// class and short name; check() confirms each call against the catalogue.
+internal::BindableMatcher<Decl>
+catalogued(const std::vector<std::string> &Names) {
+  std::vector<std::string> Short, Classes;
+  for (const std::string &N : Names) {
+    size_t P = N.rfind("::");
+    if (P == std::string::npos || P == 0)
+      continue;
+    Short.push_back(N.substr(P + 2));
+    Classes.push_back(N.substr(0, P));
+  }
+  return functionDecl(anyOf(
+      hasAnyName(refs(Names)),
+      cxxMethodDecl(hasAnyName(refs(Short)), ofClass(hasAnyName(refs(Classes))))));
+}
+
 const ValueDecl *canonical(const ValueDecl *D) {
   return D ? cast<ValueDecl>(D->getCanonicalDecl()) : nullptr;
 }
@@ -368,7 +387,7 @@ void KeepAliveWithoutTimeoutCheck::registerMatchers(MatchFinder *Finder) {
                                      Role::RequestCall,
                                      Role::KeepAliveDisabler});
   Finder->addMatcher(callExpr(unless(isExpansionInSystemHeader()),
-                              callee(functionDecl(hasAnyName(refs(CallNames)))),
+                              callee(catalogued(CallNames)),
                               unless(isInTemplateInstantiation()))
                          .bind("call"),
                      this);
