@@ -514,7 +514,24 @@ void UnreadResponseBodyCheck::onEndOfTranslationUnit() {
   Events.clear();
   Flows.clear();
   Reported.clear();
+  BrokenRoots.clear();
   Index = FunctionIndex();
+}
+
+bool UnreadResponseBodyCheck::isBroken(const Stmt *Root) {
+  auto [It, New] = BrokenRoots.try_emplace(Root, false);
+  if (!New)
+    return It->second;
+  llvm::SmallVector<const Stmt *, 64> Work{Root};
+  while (!Work.empty()) {
+    const Stmt *S = Work.pop_back_val();
+    if (const auto *E = dyn_cast<Expr>(S); E && E->containsErrors())
+      return BrokenRoots[Root] = true;
+    for (const Stmt *C : S->children())
+      if (C)
+        Work.push_back(C);
+  }
+  return false;
 }
 
 bool UnreadResponseBodyCheck::firstReport(SourceLocation Loc) {
@@ -663,7 +680,7 @@ void UnreadResponseBodyCheck::analysePoco(const Candidate &C) {
   if (!Session)
     return;
   const Stmt *Root = Index.rootOf(R);
-  if (!Root)
+  if (!Root || isBroken(Root))
     return;
   const LocalParentMap &PM = Index.parents(Root);
   if (!PM.contains(R) || pocoStreamConsumed(PM, R, 0))
@@ -840,7 +857,7 @@ void UnreadResponseBodyCheck::analyseBeast(const Candidate &C) {
   if (!Stream || !Parser)
     return;
   const Stmt *Root = Index.rootOf(R);
-  if (!Root)
+  if (!Root || isBroken(Root))
     return;
   const LocalParentMap &PM = Index.parents(Root);
   if (!PM.contains(R))
@@ -1032,7 +1049,7 @@ void UnreadResponseBodyCheck::analyseQt(const Candidate &C) {
       !Size.Val.isInt() || Size.Val.getInt().isNonPositive())
     return; // 0 is unlimited; an unknown size is given the benefit
   const Stmt *Root = Index.rootOf(SB);
-  if (!Root)
+  if (!Root || isBroken(Root))
     return;
   const LocalParentMap &PM = Index.parents(Root);
   if (!PM.contains(SB))

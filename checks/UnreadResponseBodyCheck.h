@@ -79,6 +79,9 @@ private:
   void analyseQt(const Candidate &C);
   bool pocoStreamConsumed(const LocalParentMap &PM, const Stmt *StreamExpr,
                           unsigned Depth) const;
+  /// True if the function does not compile yet (recovery expressions): the
+  /// read may be the line being typed.
+  bool isBroken(const Stmt *Root);
   /// Reports at Loc once per location.
   bool firstReport(SourceLocation Loc);
   /// Note at the loop that makes Target run after From, or at Target.
@@ -95,6 +98,7 @@ private:
   FunctionIndex Index;
   llvm::DenseMap<const Stmt *, std::unique_ptr<Flow>> Flows;
   llvm::DenseSet<unsigned> Reported;
+  llvm::DenseMap<const Stmt *, bool> BrokenRoots;
 };
 
 } // namespace tidy::http
