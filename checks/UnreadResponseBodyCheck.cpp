@@ -832,8 +832,11 @@ bool beastParserEscapes(const LocalParentMap &PM, const Expr *Use,
       }
     if (isa<MemberExpr>(P))
       return false; // p.get(), p.is_done(), p.body_limit(...)
-    if (const auto *Call = dyn_cast<CallExpr>(P))
-      return !Lib.findAny(Call->getDirectCallee());
+    if (const auto *Call = dyn_cast<CallExpr>(P)) {
+      const FunctionDecl *FD = Call->getDirectCallee();
+      // A reader the user listed (BodyReaders), or code we do not know.
+      return !FD || Lib.find(FD, Role::BodyRead) || !Lib.findAny(FD);
+    }
     if (isa<CXXConstructExpr>(P)) {
       const Stmt *C2 = nullptr;
       return !isa_and_nonnull<LambdaExpr>(meaningfulParent(PM, P, C2));
@@ -1103,6 +1106,29 @@ void UnreadResponseBodyCheck::analyseQt(const Candidate &C) {
     for (const Expr *U : Uses)
       if (classifyQtUse(PM, U, Lib) != QtUse::Neutral)
         return;
+    // A member of `this`: the other functions of the class may read it or
+    // hand it on. Bounded: one walk per function of the class.
+    const auto *Field = dyn_cast<FieldDecl>(Reply.Leaf);
+    const auto *Class =
+        Field ? dyn_cast<CXXRecordDecl>(Field->getParent()) : nullptr;
+    if (Field && !Reply.Base && Class) {
+      unsigned Budget = 256;
+      for (const CXXMethodDecl *M : Class->methods()) {
+        const Stmt *Body = M->getBody();
+        if (!Body || Body == Root)
+          continue;
+        if (--Budget == 0)
+          return; // too big to follow: assume it is read
+        llvm::SmallVector<const Expr *, 8> Others;
+        collectUses(Body, Reply, Lib, Others);
+        if (Others.empty())
+          continue;
+        const LocalParentMap &OPM = Index.parents(Body);
+        for (const Expr *U : Others)
+          if (classifyQtUse(OPM, U, Lib) != QtUse::Neutral)
+            return;
+      }
+    }
   }
 
   SourceLocation Loc = Origin->getExprLoc();

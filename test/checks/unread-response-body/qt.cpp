@@ -143,3 +143,21 @@ private:
   QNetworkReply *reply_ = nullptr;
   QByteArray data_;
 };
+
+// A member reply handed on by another function of the class.
+void consumeLater(QNetworkReply *reply);
+
+class HandsOn {
+public:
+  void start(QNetworkAccessManager *nam, const QUrl &url);
+  void onFinished() { consumeLater(reply_); }
+
+private:
+  QNetworkReply *reply_ = nullptr;
+};
+
+void HandsOn::start(QNetworkAccessManager *nam, const QUrl &url) {
+  reply_ = nam->get(QNetworkRequest(url));
+  reply_->setReadBufferSize(8192);
+  QObject::connect(reply_, &QNetworkReply::finished, [this] { onFinished(); });
+}
