@@ -771,6 +771,54 @@ KeepAliveWithoutTimeoutCheck::firstCreation(const Facts &F) const {
   return Best;
 }
 
+/// Code being typed: a function with expressions Clang could only recover,
+/// or a missing closing brace. The timeout may be the line being typed.
+bool KeepAliveWithoutTimeoutCheck::isUnfinished(const Stmt *Root) {
+  if (!Root)
+    return true;
+  auto [It, New] = BrokenRoots.try_emplace(Root, false);
+  if (!New)
+    return It->second;
+  bool Out = false;
+  if (const FunctionDecl *FD = Index.functionOfRoot(Root))
+    Out = FD->isInvalidDecl();
+  const SourceManager &SM = Ctx->getSourceManager();
+  llvm::SmallVector<const Stmt *, 64> Work{Root};
+  while (!Out && !Work.empty()) {
+    const Stmt *S = Work.pop_back_val();
+    if (const auto *E = dyn_cast<Expr>(S); E && E->containsErrors())
+      Out = true;
+    if (const auto *CS = dyn_cast<CompoundStmt>(S)) {
+      SourceLocation RB = CS->getRBracLoc();
+      bool Invalid = RB.isInvalid();
+      const char *P = Invalid || RB.isMacroID()
+                          ? nullptr
+                          : SM.getCharacterData(RB, &Invalid);
+      Out |= Invalid || (P && *P != '}');
+    }
+    for (const Stmt *C : S->children())
+      if (C)
+        Work.push_back(C);
+  }
+  BrokenRoots[Root] = Out;
+  return Out;
+}
+
+/// True if this client's facts may be incomplete because code that could
+/// set its timeout is still being typed.
+bool KeepAliveWithoutTimeoutCheck::mayBeTyping(const ValueDecl *Key,
+                                               const Facts &F) {
+  const auto *V = dyn_cast<VarDecl>(Key);
+  if (V && (V->isLocalVarDecl() || V->isStaticLocal())) {
+    for (const Creation &C : F.Creations)
+      if (const Stmt *S = C.Holder ? C.Holder : C.Anchor)
+        return isUnfinished(Index.rootOf(S));
+    return true;
+  }
+  // A member or a global may get its timeout anywhere in the file.
+  return TUHasErrors;
+}
+
 bool KeepAliveWithoutTimeoutCheck::isComplete(const ValueDecl *Key) {
   const auto *RD = dyn_cast<CXXRecordDecl>(Key->getDeclContext());
   if (!RD)
@@ -816,6 +864,8 @@ bool isOpaqueUse(const LocalParentMap &PM, const Stmt *Ref,
     const Stmt *P = meaningfulParent(PM, Cur, Child);
     if (!P)
       return false;
+    if (const auto *E = dyn_cast<Expr>(P); E && E->containsErrors())
+      return true; // being typed: it may become a timeout
     if (const auto *UO = dyn_cast<UnaryOperator>(P)) {
       if (UO->getOpcode() == UO_AddrOf || UO->getOpcode() == UO_Deref) {
         Cur = P;
@@ -1164,7 +1214,8 @@ void KeepAliveWithoutTimeoutCheck::decideMessage(const ValueDecl *Msg,
       return;
     Facts &SF = It->second;
     if (SF.UnknownOrigin || SF.Creations.empty() || isBounded(S, SF, true) ||
-        !isComplete(S) || hasOpaqueUse(S, SF) || isa<ParmVarDecl>(S))
+        !isComplete(S) || hasOpaqueUse(S, SF) || isa<ParmVarDecl>(S) ||
+        mayBeTyping(S, SF) || isUnfinished(Index.rootOf(W.Call)))
       return;
     if (!llvm::is_contained(Streams, S))
       Streams.push_back(S);
@@ -1234,7 +1285,8 @@ void KeepAliveWithoutTimeoutCheck::decide(const ValueDecl *Key, Facts &F) {
         (!On || before(SM, K.Call->getBeginLoc(), On->Call->getBeginLoc())))
       On = &K;
   if (On) {
-    if (isBounded(Key, F, true) || !isComplete(Key) || hasOpaqueUse(Key, F))
+    if (isBounded(Key, F, true) || !isComplete(Key) || hasOpaqueUse(Key, F) ||
+        mayBeTyping(Key, F) || isUnfinished(Index.rootOf(On->Call)))
       return;
     Reported.insert(Key);
     const LibraryInfo &Info = libraryInfo(C->What->Lib);
@@ -1289,7 +1341,7 @@ void KeepAliveWithoutTimeoutCheck::decide(const ValueDecl *Key, Facts &F) {
   bool InLoop = false;
   if (IsLocal && !servesSeveralRequests(F, *C, Where, InLoop))
     return;
-  if (!isComplete(Key) || hasOpaqueUse(Key, F))
+  if (!isComplete(Key) || hasOpaqueUse(Key, F) || mayBeTyping(Key, F))
     return;
   Reported.insert(Key);
   const LibraryInfo &Info = libraryInfo(C->What->Lib);
@@ -1366,6 +1418,7 @@ void KeepAliveWithoutTimeoutCheck::onEndOfTranslationUnit() {
       Nodes.push_back(R);
   }
   Index.build(*Ctx, Nodes);
+  TUHasErrors = Ctx->getDiagnostics().hasUncompilableErrorOccurred();
 
   // Which streams each message is written to (Beast).
   for (auto &[Key, F] : Keys)
@@ -1386,6 +1439,7 @@ void KeepAliveWithoutTimeoutCheck::onEndOfTranslationUnit() {
   OpaqueCache.clear();
   CompleteCache.clear();
   MessageTimeoutTypes.clear();
+  BrokenRoots.clear();
   Index = FunctionIndex();
 }
 

@@ -76,6 +76,8 @@ private:
   const Creation *firstCreation(const Facts &F) const;
   bool hasOpaqueUse(const ValueDecl *Key, const Facts &F);
   bool isComplete(const ValueDecl *Key);
+  bool isUnfinished(const Stmt *Root);
+  bool mayBeTyping(const ValueDecl *Key, const Facts &F);
   bool messageMayBound(const Expr *Msg);
   bool isBounded(const ValueDecl *Key, const Facts &F, bool Explicit);
   bool servesSeveralRequests(const Facts &F, const Creation &C,
@@ -98,6 +100,8 @@ private:
   llvm::DenseMap<const ValueDecl *, bool> OpaqueCache;
   llvm::DenseMap<const CXXRecordDecl *, bool> CompleteCache;
   llvm::DenseMap<const CXXRecordDecl *, bool> MessageTimeoutTypes;
+  llvm::DenseMap<const Stmt *, bool> BrokenRoots;
+  bool TUHasErrors = false;
 };
 
 } // namespace clang::tidy::http
