@@ -18,6 +18,7 @@
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Analysis/CFG.h"
 #include "clang/Basic/SourceManager.h"
+#include "clang/Lex/Lexer.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include <optional>
@@ -224,7 +225,7 @@ bool containsReturn(const Stmt *S) {
 
 /// A place where the handle is lost.
 struct LeakPoint {
-  enum Kind { Return, Scope, End, Overwritten, Goto } K;
+  enum Kind { Return, Scope, End, Overwritten, Goto, Throw } K;
   SourceLocation Loc;
   const VarDecl *Var;
 };
@@ -784,7 +785,10 @@ void LeakedHandleCheck::check(const MatchFinder::MatchResult &Result) {
 // --- Analysis -----------------------------------------------------------------
 
 void LeakedHandleCheck::onEndOfTranslationUnit() {
-  if (!Candidates.empty() && Ctx) {
+  // After a fatal error (a missing header, too many errors) Clang stops
+  // building parts of the AST: nothing here can be trusted.
+  if (!Candidates.empty() && Ctx &&
+      !Ctx->getDiagnostics().hasFatalErrorOccurred()) {
     llvm::SmallVector<const Stmt *, 16> Nodes;
     for (const Candidate &C : Candidates)
       Nodes.push_back(C.Anchor);
@@ -801,6 +805,7 @@ void LeakedHandleCheck::onEndOfTranslationUnit() {
   CalleeCache.clear();
   SlotCache.clear();
   CfgCache.clear();
+  Unfinished.clear();
   Index = FunctionIndex();
 }
 
@@ -841,6 +846,88 @@ bool LeakedHandleCheck::qtReplyManagedElsewhere(const CXXMemberCallExpr *Call,
   return false;
 }
 
+/// True if (), [] and {} pair up in the text of S (raw tokens: strings and
+/// comments do not count).
+bool LeakedHandleCheck::bracketsBalance(const Stmt *S) {
+  const SourceManager &SM = Ctx->getSourceManager();
+  CharSourceRange R = CharSourceRange::getTokenRange(
+      SM.getExpansionRange(S->getSourceRange()).getAsRange());
+  R = Lexer::makeFileCharRange(R, SM, Ctx->getLangOpts());
+  if (R.isInvalid())
+    return false;
+  auto [FID, Begin] = SM.getDecomposedLoc(R.getBegin());
+  auto [EndFID, End] = SM.getDecomposedLoc(R.getEnd());
+  bool Invalid = false;
+  llvm::StringRef Buf = SM.getBufferData(FID, &Invalid);
+  if (Invalid || FID != EndFID || End < Begin || End > Buf.size())
+    return false;
+  Lexer Lex(SM.getLocForStartOfFile(FID), Ctx->getLangOpts(), Buf.begin(),
+            Buf.begin() + Begin, Buf.begin() + End);
+  int Depth[3] = {0, 0, 0};
+  Token Tok;
+  for (bool Last = false; !Last;) {
+    Last = Lex.LexFromRawLexer(Tok);
+    if (Tok.is(tok::eof))
+      break;
+    int *D = nullptr;
+    int Step = 0;
+    switch (Tok.getKind()) {
+    case tok::l_paren: D = &Depth[0]; Step = 1; break;
+    case tok::r_paren: D = &Depth[0]; Step = -1; break;
+    case tok::l_square: D = &Depth[1]; Step = 1; break;
+    case tok::r_square: D = &Depth[1]; Step = -1; break;
+    case tok::l_brace: D = &Depth[2]; Step = 1; break;
+    case tok::r_brace: D = &Depth[2]; Step = -1; break;
+    default: break;
+    }
+    if (D && (*D += Step) < 0)
+      return false;
+  }
+  return Depth[0] == 0 && Depth[1] == 0 && Depth[2] == 0;
+}
+
+/// Code an editor shows while it is being typed: a body whose closing brace
+/// is missing (the file ends inside it), an invalid function, or any
+/// expression Clang could only recover. The release may be the line being
+/// typed, so such a function gets no finding.
+bool LeakedHandleCheck::isUnfinished(const Stmt *Root) {
+  auto [It, New] = Unfinished.try_emplace(Root, false);
+  if (!New)
+    return It->second;
+  bool Out = false;
+  const SourceManager &SM = Ctx->getSourceManager();
+  if (const FunctionDecl *FD = Index.functionOfRoot(Root))
+    Out = FD->isInvalidDecl();
+  llvm::SmallVector<const Stmt *, 64> Work{Root};
+  while (!Out && !Work.empty()) {
+    const Stmt *S = Work.pop_back_val();
+    if (!S)
+      continue;
+    if (const auto *E = dyn_cast<Expr>(S); E && E->containsErrors())
+      Out = true;
+    if (const auto *CS = dyn_cast<CompoundStmt>(S)) {
+      SourceLocation RB = CS->getRBracLoc();
+      if (RB.isInvalid())
+        Out = true;
+      else if (!RB.isMacroID()) {
+        bool Invalid = false;
+        const char *P = SM.getCharacterData(RB, &Invalid);
+        Out |= Invalid || !P || *P != '}';
+      }
+    }
+    for (const Stmt *C : S->children())
+      Work.push_back(C);
+  }
+  // A statement Clang could not parse leaves no trace in the AST (a call
+  // missing its ')' is dropped whole). When the file has errors, a body
+  // whose brackets do not balance is being typed.
+  if (!Out && Ctx->getDiagnostics().hasErrorOccurred())
+    Out = !bracketsBalance(Root);
+  It = Unfinished.find(Root);
+  It->second = Out;
+  return Out;
+}
+
 void LeakedHandleCheck::analyse(const Candidate &C) {
   const Stmt *Root = Index.rootOf(C.Anchor);
   if (!Root)
@@ -849,6 +936,8 @@ void LeakedHandleCheck::analyse(const Candidate &C) {
   if (!PM.contains(C.Anchor))
     return;
   if (!Reported.insert(C.Anchor->getBeginLoc().getRawEncoding()).second)
+    return;
+  if (isUnfinished(Root))
     return;
   ASTContext &Ctx = *this->Ctx;
   const SourceManager &SM = Ctx.getSourceManager();
@@ -1282,13 +1371,18 @@ void LeakedHandleCheck::analyse(const Candidate &C) {
       if (IsHolder(NT.Var) && (Idx == 0) == NT.NullWhenTrue)
         continue; // the null branch
       if (S == &Graph.getExit()) {
-        const Stmt *Ret = nullptr;
+        const Stmt *Ret = nullptr, *Throw = nullptr;
         for (const CFGElement &El : *B)
-          if (auto St = El.getAs<CFGStmt>())
+          if (auto St = El.getAs<CFGStmt>()) {
             if (isa<ReturnStmt>(St->getStmt()))
               Ret = St->getStmt();
+            else if (isa<CXXThrowExpr>(St->getStmt()))
+              Throw = St->getStmt();
+          }
         if (Ret)
           AddLeak(LeakPoint::Return, Ret->getBeginLoc(), Holder);
+        else if (Throw)
+          AddLeak(LeakPoint::Throw, Throw->getBeginLoc(), Holder);
         else
           AddLeak(LeakPoint::End, EndLoc, Holder);
         continue;
@@ -1373,6 +1467,11 @@ void LeakedHandleCheck::analyse(const Candidate &C) {
       break;
     case LeakPoint::End:
       diag(L.Loc, "'%0' still holds it at the end of the %2%1",
+           DiagnosticIDs::Note)
+          << HolderName << Why << Scope;
+      break;
+    case LeakPoint::Throw:
+      diag(L.Loc, "'%0' still holds it when this exception leaves the %2%1",
            DiagnosticIDs::Note)
           << HolderName << Why << Scope;
       break;

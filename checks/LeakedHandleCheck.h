@@ -70,6 +70,8 @@ private:
                 unsigned Depth);
   /// A slot connected to the handle's signal: does it release the sender?
   Use slotUse(const CXXMethodDecl *Slot, bool Heap);
+  bool isUnfinished(const Stmt *Root);
+  bool bracketsBalance(const Stmt *S);
   bool qtReplyManagedElsewhere(const CXXMemberCallExpr *Call,
                                const LocalParentMap &PM);
 
@@ -89,6 +91,7 @@ private:
   llvm::DenseMap<std::pair<const FunctionDecl *, unsigned>, Use> CalleeCache;
   llvm::DenseMap<const FunctionDecl *, Use> SlotCache;
   llvm::DenseMap<const Stmt *, std::unique_ptr<CfgInfo>> CfgCache;
+  llvm::DenseMap<const Stmt *, bool> Unfinished;
 };
 
 } // namespace clang::tidy::http

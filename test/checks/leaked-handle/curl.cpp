@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <map>
 #include <memory>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -133,6 +134,19 @@ void dies() {
   CURL *h = curl_easy_init();
   if (curl_easy_perform(h) != CURLE_OK)
     std::exit(1);
+  curl_easy_cleanup(h);
+}
+
+// An exception leaves the function with the handle still held.
+void throws(const char *url) {
+  CURL *h = curl_easy_init();
+  // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: the 'CURL *' returned by 'curl_easy_init' is not released on every path out of the function; it leaks an easy handle and the connections it caches (sockets and file descriptors); call 'curl_easy_cleanup' on every path out of the function [http-leaked-handle]
+  // CHECK-MESSAGES: :[[@LINE+4]]:5: note: 'h' still holds it when this exception leaves the function
+  if (!h)
+    throw std::runtime_error("no handle");
+  if (curl_easy_setopt(h, CURLOPT_URL, url) != CURLE_OK)
+    throw std::invalid_argument(url);
+  curl_easy_perform(h);
   curl_easy_cleanup(h);
 }
 
