@@ -482,10 +482,23 @@ struct LeakedHandleCheck::Tracker {
         return Use::Unknown;
       return Check.calleeUse(Def, ArgIdx, Heap, Depth + 1);
     }
-    if (isSystem(FD))
-      // A container's member (push_back, insert) keeps it; a C library
-      // function (printf, curl_url_set) does not.
-      return isa<CXXMethodDecl>(FD) ? Use::Escape : Use::Neutral;
+    if (isSystem(FD)) {
+      // A container's member (push_back, insert) keeps it.
+      if (isa<CXXMethodDecl>(FD))
+        return Use::Escape;
+      // A C library function that takes the handle's own type works on it
+      // (curl_url_set); one that takes a plain `void *` may stash it as
+      // user data (pthread_create, an event loop's callback argument).
+      if (ArgIdx < FD->getNumParams()) {
+        QualType PT = FD->getParamDecl(ArgIdx)->getType();
+        if (PT->isPointerType()) {
+          QualType Pointee = PT->getPointeeType();
+          if (!Pointee->isVoidType() || Pointee->getAs<TypedefType>())
+            return Use::Neutral;
+        }
+      }
+      return Use::Unknown;
+    }
     return Use::Unknown;
   }
 

@@ -3,6 +3,7 @@
 // RUN: %check_http_tidy %s http-leaked-handle %t -- -- -std=c11
 #include <curl/curl.h>
 #include <stdio.h>
+#include <pthread.h>
 #include <stdlib.h>
 
 /* The usual C cleanup: every failure jumps to the one release. */
@@ -114,4 +115,25 @@ void loopLeak(int n) {
     curl_easy_perform(h);
   }
   curl_easy_cleanup(h);
+}
+
+/* Handed to a thread as its `void *` argument: the thread may own it. */
+static void *worker(void *arg) {
+  curl_easy_perform(arg);
+  curl_easy_cleanup(arg);
+  return NULL;
+}
+void spawn(pthread_t *t) {
+  CURL *h = curl_easy_init();
+  pthread_create(t, NULL, worker, h);
+}
+
+/* A library function that works on the handle's own type keeps nothing. */
+void escapeOnly(void) {
+  CURL *h = curl_easy_init();
+  // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: the 'CURL *' returned by 'curl_easy_init' is never released; it leaks an easy handle and the connections it caches (sockets and file descriptors); call 'curl_easy_cleanup' on every path out of the function [http-leaked-handle]
+  // CHECK-MESSAGES: :[[@LINE+4]]:1: note: 'h' still holds it at the end of the function; nothing in this function calls 'curl_easy_cleanup' on it
+  char *e = curl_easy_escape(h, "a b", 3);
+  printf("%s\n", e);
+  curl_free(e);
 }

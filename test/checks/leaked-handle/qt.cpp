@@ -74,6 +74,15 @@ public:
     // CHECK-MESSAGES: :[[@LINE+2]]:3: note: 'reply' still holds it at the end of the function; nothing in this function calls deleteLater() on it
     connect(reply, &QNetworkReply::finished, this, &Api::onProgress);
   }
+  // A slot that reads sender() but releases nothing may keep it elsewhere.
+  void onRead() {
+    auto *reply = qobject_cast<QNetworkReply *>(sender());
+    consume(reply->readAll());
+  }
+  void fetchToReadingSlot(const QUrl &url) {
+    QNetworkReply *reply = nam->get(QNetworkRequest(url));
+    connect(reply, &QNetworkReply::finished, this, &Api::onRead);
+  }
   // A slot defined elsewhere may delete it: not reported.
   void onDoneElsewhere();
   void fetchToUnseenSlot(const QUrl &url) {
