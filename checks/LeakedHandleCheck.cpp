@@ -545,7 +545,7 @@ struct LeakedHandleCheck::Tracker {
                                                    : Use::Unknown;
     if (SlotMethod)
       return isSystem(SlotMethod) ? Use::Neutral // QEventLoop::quit
-                                  : Check.slotUse(SlotMethod, Heap);
+                                  : Check.slotUse(SlotMethod);
     return Use::Unknown; // an old-style slot or a functor we cannot read
   }
 };
@@ -596,7 +596,7 @@ Use LeakedHandleCheck::calleeUse(const FunctionDecl *FD, unsigned Param,
   return Out;
 }
 
-Use LeakedHandleCheck::slotUse(const CXXMethodDecl *Slot, bool Heap) {
+Use LeakedHandleCheck::slotUse(const CXXMethodDecl *Slot) {
   const FunctionDecl *Def = nullptr;
   if (!Slot->hasBody(Def) || !Def || !Def->getBody())
     return Use::Unknown;
@@ -621,7 +621,6 @@ Use LeakedHandleCheck::slotUse(const CXXMethodDecl *Slot, bool Heap) {
     for (const Stmt *C : S->children())
       Work.push_back(C);
   }
-  (void)Heap;
   // A slot that reads sender() but frees nothing may still hand the reply
   // on: we cannot tell, so it is not a leak we report.
   Use Out = Releases ? Use::Release : Sender ? Use::Unknown : Use::Neutral;
@@ -825,8 +824,8 @@ void LeakedHandleCheck::onEndOfTranslationUnit() {
 /// Replies a manager or its request deletes, or hands to a slot connected
 /// to the manager's finished(), or that die with a manager local to this
 /// function, are not this function's to release.
-bool LeakedHandleCheck::qtReplyManagedElsewhere(const CXXMemberCallExpr *Call,
-                                                const LocalParentMap &PM) {
+bool LeakedHandleCheck::qtReplyManagedElsewhere(
+    const CXXMemberCallExpr *Call) {
   const Expr *Obj = Call->getImplicitObjectArgument();
   ObjKey Manager = keyOf(Obj);
   if (const auto *V = dyn_cast_or_null<VarDecl>(Manager.D)) {
@@ -855,7 +854,6 @@ bool LeakedHandleCheck::qtReplyManagedElsewhere(const CXXMemberCallExpr *Call,
       if (mayBeSame(K, Request))
         return true;
   }
-  (void)PM;
   return false;
 }
 
@@ -964,7 +962,7 @@ void LeakedHandleCheck::analyse(const Candidate &C) {
                        MemberCall->getMethodDecl() &&
                        Lib.find(MemberCall->getMethodDecl()->getParent(),
                                 Role::ClientType);
-  if (IsReply && qtReplyManagedElsewhere(MemberCall, PM))
+  if (IsReply && qtReplyManagedElsewhere(MemberCall))
     return;
 
   Tracker T{*this, PM, Heap, 0, {}};

@@ -69,11 +69,12 @@ private:
   Use calleeUse(const FunctionDecl *FD, unsigned Param, bool Heap,
                 unsigned Depth);
   /// A slot connected to the handle's signal: does it release the sender?
-  Use slotUse(const CXXMethodDecl *Slot, bool Heap);
+  Use slotUse(const CXXMethodDecl *Slot);
+  /// A function still being typed: no finding in it.
   bool isUnfinished(const Stmt *Root);
   bool bracketsBalance(const Stmt *S);
-  bool qtReplyManagedElsewhere(const CXXMemberCallExpr *Call,
-                               const LocalParentMap &PM);
+  /// A Qt reply that its manager or request deletes, or that dies with it.
+  bool qtReplyManagedElsewhere(const CXXMemberCallExpr *Call);
 
   Catalogue Lib;
   ASTContext *Ctx = nullptr;
