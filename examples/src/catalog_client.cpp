@@ -14,7 +14,7 @@ public:
   }
 
   bool exists(const std::string &sku) {
-    Poco::Net::HTTPRequest req(Poco::Net::HTTPRequest::HTTP_HEAD, "/items/" + sku);
+    Poco::Net::HTTPRequest req(Poco::Net::HTTPRequest::HTTP_GET, "/items/" + sku);
     session_.sendRequest(req);
     Poco::Net::HTTPResponse res;
     session_.receiveResponse(res); // body left unread on a kept-alive session
