@@ -464,6 +464,35 @@ const Entry *createdClient(const Expr *E, const Catalogue &Lib,
   return What;
 }
 
+/// A user's subclass of a client may configure itself through `this` (a
+/// constructor calling setTransferTimeout), which is not followed here.
+bool isUserSubclass(const CXXRecordDecl *RD, const Catalogue &Lib) {
+  return RD && !Lib.findName(catalogueName(RD), Role::ClientType);
+}
+
+const CXXRecordDecl *createdRecord(const Expr *E, const Catalogue &Lib) {
+  E = stripWrappers(E);
+  if (const auto *CE = dyn_cast_or_null<CXXConstructExpr>(E)) {
+    const CXXConstructorDecl *Ctor = CE->getConstructor();
+    if (Ctor && Lib.find(Ctor->getParent(), Role::SmartPointer) &&
+        CE->getNumArgs() >= 1)
+      E = stripWrappers(CE->getArg(0));
+  }
+  if (const auto *NE = dyn_cast_or_null<CXXNewExpr>(E))
+    return NE->getAllocatedType()->getAsCXXRecordDecl();
+  if (const auto *CE = dyn_cast_or_null<CXXConstructExpr>(E))
+    return CE->getConstructor() ? CE->getConstructor()->getParent() : nullptr;
+  if (const auto *C = dyn_cast_or_null<CallExpr>(E))
+    if (const FunctionDecl *FD = C->getDirectCallee())
+      if (Lib.find(FD, Role::SmartPointerFactory))
+        if (const TemplateArgumentList *TA =
+                FD->getTemplateSpecializationArgs())
+          if (TA->size() >= 1 &&
+              TA->get(0).getKind() == TemplateArgument::Type)
+            return TA->get(0).getAsType()->getAsCXXRecordDecl();
+  return nullptr;
+}
+
 /// A declaration inside a template instantiation: its pattern is reported.
 /// (Walks the declaration contexts, not the parent map.)
 bool inInstantiation(const Decl *D) {
@@ -519,9 +548,10 @@ void KeepAliveWithoutTimeoutCheck::collectCreation(
     Facts &F = Keys[canonical(Key)];
     bool DKA = false;
     const Entry *What = Init ? createdClient(Init, Lib, DKA) : nullptr;
-    if (Init && !What) {
-      // Held from something this check cannot see into (a helper, a copy):
-      // that code may already have set a timeout.
+    if ((Init && !What) ||
+        (Init && isUserSubclass(createdRecord(Init, Lib), Lib))) {
+      // Held from something this check cannot see into (a helper, a copy,
+      // a subclass's constructor): that code may have set a timeout.
       F.UnknownOrigin = true;
       return;
     }
@@ -560,6 +590,10 @@ void KeepAliveWithoutTimeoutCheck::collectCreation(
     const Entry *What = Lib.find(RD, Role::ClientType);
     if (!What)
       return;
+    if (isUserSubclass(RD, Lib)) {
+      Keys[canonical(FD)].UnknownOrigin = true;
+      return;
+    }
     Keys[canonical(FD)].Creations.push_back(
         {CreationKind::FieldDecl, nullptr, nullptr, FD->getLocation(), What,
          Lib.find(RD, Role::DefaultKeepAlive) != nullptr});

@@ -135,3 +135,13 @@ int useHolders() {
   Holder<long> b;
   return a.get() + static_cast<int>(b.get());
 }
+
+// A subclass may bound itself in its constructor: not followed, no finding.
+struct TimedClient : httplib::Client {
+  TimedClient() : httplib::Client("localhost", 8080) { set_read_timeout(5, 0); }
+};
+void subclass() {
+  TimedClient c;
+  c.set_keep_alive(true);
+  c.Get("/");
+}

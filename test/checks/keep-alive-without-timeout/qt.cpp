@@ -147,3 +147,21 @@ QNetworkReply *single(QObject *parent) {
   auto *nam = new QNetworkAccessManager(parent);
   return nam->get(QNetworkRequest(QUrl("https://example.com/")));
 }
+
+// A subclass may bound itself in its constructor: not followed, no finding.
+class BoundedNam : public QNetworkAccessManager {
+public:
+  explicit BoundedNam(QObject *parent) : QNetworkAccessManager(parent) {
+    setTransferTimeout(15000);
+  }
+};
+class SubclassApi : public QObject {
+public:
+  SubclassApi() : nam_(new BoundedNam(this)) {}
+  QNetworkReply *items() {
+    return nam_->get(QNetworkRequest(QUrl("https://api.example.com/items")));
+  }
+
+private:
+  BoundedNam *nam_;
+};
