@@ -89,22 +89,24 @@ void ClientPerRequestCheck::registerMatchers(MatchFinder *Finder) {
   auto ClientClass = cxxRecordDecl(isSameOrDerivedFrom(
       namedDecl(hasAnyName(refs(ClientTypes)))));
   // The system-header test comes first: it is the cheapest way to skip the
-  // libraries' own code.
+  // libraries' own code. There is no isInTemplateInstantiation() filter: it
+  // walks ancestors (building the whole-TU parent map); FunctionIndex only
+  // walks written code, so a node that exists only in an instantiation gets
+  // no function and is dropped, and one shared with its template is reported
+  // once, at the template.
   Finder->addMatcher(
       cxxConstructExpr(
           unless(isExpansionInSystemHeader()),
           hasDeclaration(cxxConstructorDecl(unless(isCopyConstructor()),
                                             unless(isMoveConstructor()),
-                                            ofClass(ClientClass))),
-          unless(isInTemplateInstantiation()))
+                                            ofClass(ClientClass))))
           .bind("construct"),
       this);
   auto Calls = Lib.matcherNames(
       {Role::ClientFactory, Role::ClientBuildingCall, Role::GlobalInit});
   Finder->addMatcher(
       callExpr(unless(isExpansionInSystemHeader()),
-               callee(functionDecl(hasAnyName(refs(Calls)))),
-               unless(isInTemplateInstantiation()))
+               callee(functionDecl(hasAnyName(refs(Calls)))))
           .bind("call"),
       this);
   auto SmartFactories = Lib.matcherNames(Role::SmartPointerFactory);
@@ -114,8 +116,7 @@ void ClientPerRequestCheck::registerMatchers(MatchFinder *Finder) {
                    hasAnyName(refs(SmartFactories)),
                    hasTemplateArgument(
                        0, refersToType(qualType(hasUnqualifiedDesugaredType(
-                              recordType(hasDeclaration(ClientClass)))))))),
-               unless(isInTemplateInstantiation()))
+                              recordType(hasDeclaration(ClientClass)))))))))
           .bind("make"),
       this);
   // In a template, `Client c(dependent)` has no construct expression yet.
