@@ -351,6 +351,21 @@ void Catalogue::addBuiltins() {
         "curl_mime_addpart"})
     Add(F, L::Curl, R::NeutralUse);
   Add("QObject::connect", L::Qt, R::NeutralUse);
+
+  // --- Handles that share a pool: a new easy handle per transfer is how the
+  // multi interface works, and a share handle shares the connection cache.
+  Add("curl_multi_add_handle", L::Curl, R::PoolAttach);
+  Add("curl_easy_setopt", L::Curl, R::PoolAttach, NoFlags, "CURLOPT_SHARE");
+  for (llvm::StringRef F : {"std::call_once", "absl::call_once"})
+    Add(F, L::Std, R::RunsOnce);
+
+  // --- Dropping the connection ends what an unread body would block.
+  for (llvm::StringRef F :
+       {"Poco::Net::HTTPSession::abort", "Poco::Net::HTTPSession::close"})
+    Add(F, L::Poco, R::BodyRead);
+  Add("boost::beast::basic_stream::close", L::Beast, R::BodyRead);
+  for (llvm::StringRef F : {"QNetworkReply::abort", "QIODevice::close"})
+    Add(F, L::Qt, R::BodyRead);
   Add("QObject::disconnect", L::Qt, R::NeutralUse);
   Add("boost::asio::connect", L::Beast, R::NeutralUse);
   Add("boost::beast::get_lowest_layer", L::Beast, R::NeutralUse);

@@ -58,6 +58,9 @@ enum class Role : unsigned char {
   SmartPointer,       // owns a client through a pointer (std::unique_ptr)
   SmartPointerFactory, // std::make_unique<Client>(...)
   NeutralUse,         // takes a client without keeping or owning it
+  PoolAttach,         // attaches a handle to a shared connection pool
+                      // (Detail: the option enumerator, if any)
+  RunsOnce,           // runs the callable it is given once (std::call_once)
   /// What a handle or client keeps when it is never released (Detail, the
   /// wording of http-leaked-handle).
   LeakCost,
