@@ -180,6 +180,44 @@ std::string quoted(const Decl *D, llvm::StringRef Otherwise) {
   return N.empty() ? Otherwise.str() : "'" + N + "'";
 }
 
+/// The catalogue entry of a function, or of a method it overrides
+/// (QNetworkReply::close overrides QIODevice::close).
+const Entry *findOverridden(const Catalogue &Lib, const FunctionDecl *FD,
+                            Role R, unsigned Depth = 0) {
+  if (!FD)
+    return nullptr;
+  if (const Entry *E = Lib.find(FD, R))
+    return E;
+  const auto *M = dyn_cast<CXXMethodDecl>(FD);
+  if (!M || Depth > 4)
+    return nullptr;
+  for (const CXXMethodDecl *O : M->overridden_methods())
+    if (const Entry *E = findOverridden(Lib, O, R, Depth + 1))
+      return E;
+  return nullptr;
+}
+
+/// Sees through catalogued accessors that return a reference to a layer of
+/// the same connection (beast::get_lowest_layer(stream)): the object is the
+/// one they were given.
+const Expr *throughAccessors(const Expr *E, const Catalogue &Lib) {
+  for (unsigned Guard = 0; E && Guard < 4; ++Guard) {
+    E = stripWrappers(E);
+    const auto *Call = dyn_cast<CallExpr>(E);
+    const FunctionDecl *FD = Call ? Call->getDirectCallee() : nullptr;
+    if (!FD || !FD->getReturnType()->isLValueReferenceType() ||
+        !Lib.find(FD, Role::NeutralUse))
+      return E;
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call))
+      E = MC->getImplicitObjectArgument();
+    else if (Call->getNumArgs() >= 1 && !isa<CXXOperatorCallExpr>(Call))
+      E = Call->getArg(0);
+    else
+      return E;
+  }
+  return E;
+}
+
 } // namespace
 
 // --- Control flow within one function ---------------------------------------
@@ -342,7 +380,20 @@ void UnreadResponseBodyCheck::registerMatchers(MatchFinder *Finder) {
   auto Limits = Lib.matcherNames(Role::ReadBufferLimit);
   // The calls around a body. Reads of POCO's std::istream are followed from
   // the stream itself (any stream read in the file would match otherwise);
-  // a session's own drains (reset) are events.
+  // a session's own drains (reset, abort) are events: the classes whose
+  // methods act on a session are the client types and the classes of the
+  // session's catalogued calls (HTTPSession::setKeepAlive...).
+  llvm::StringSet<> PocoSessionClasses;
+  for (const Entry &E : Lib.entries()) {
+    if (E.Lib != Library::Poco)
+      continue;
+    if (E.Kind == Role::ClientType)
+      PocoSessionClasses.insert(E.Name);
+    else if (E.Kind == Role::RequestCall || E.Kind == Role::KeepAliveSetter ||
+             E.Kind == Role::TimeoutSetter ||
+             E.Kind == Role::ResponseBodyCall)
+      PocoSessionClasses.insert(llvm::StringRef(E.Name).rsplit("::").first);
+  }
   std::vector<std::string> EventNames;
   llvm::StringSet<> Seen;
   for (const Entry &E : Lib.entries()) {
@@ -359,8 +410,8 @@ void UnreadResponseBodyCheck::registerMatchers(MatchFinder *Finder) {
       break;
     case Role::BodyRead:
       Want = E.Lib != Library::Poco ||
-             Lib.findName(llvm::StringRef(E.Name).rsplit("::").first,
-                          Role::ClientType);
+             PocoSessionClasses.count(
+                 llvm::StringRef(E.Name).rsplit("::").first);
       break;
     default:
       break;
@@ -465,7 +516,7 @@ void UnreadResponseBodyCheck::check(const MatchFinder::MatchResult &Result) {
       Events.push_back({EventKind::BeastNoBody, C, {}, Object});
     return;
   }
-  if (const Entry *E = Lib.find(FD, Role::BodyRead)) {
+  if (const Entry *E = findOverridden(Lib, FD, Role::BodyRead)) {
     if (E->Lib == Library::Poco) {
       if (MC)
         Events.push_back({EventKind::PocoReset, C, Object, {}});
@@ -475,6 +526,15 @@ void UnreadResponseBodyCheck::check(const MatchFinder::MatchResult &Result) {
       // http::read(stream, buffer, parser-or-message, ...)
       ObjKey Parser = C->getNumArgs() >= 3 ? keyOf(C->getArg(2), Lib) : ObjKey();
       Events.push_back({EventKind::BeastRead, C, Object, Parser});
+      return;
+    }
+    if (E->Lib == Library::Beast) {
+      // stream.close(), get_lowest_layer(stream).close()
+      Events.push_back({EventKind::BeastClose, C,
+                        keyOf(throughAccessors(
+                                  MC->getImplicitObjectArgument(), Lib),
+                              Lib),
+                        {}});
       return;
     }
     // Qt's QIODevice reads, and the user's BodyReaders: the object (or the
@@ -646,6 +706,16 @@ bool mentionsNoBody(const Stmt *S, const Catalogue &Lib, unsigned Depth = 0) {
   return false;
 }
 
+/// The method argument spelled as the literal "HEAD" (it reaches the
+/// request's std::string parameter through a converting constructor).
+bool isHeadLiteral(const Expr *E) {
+  E = stripWrappers(E);
+  if (const auto *CE = dyn_cast_or_null<CXXConstructExpr>(E))
+    E = CE->getNumArgs() >= 1 ? stripWrappers(CE->getArg(0)) : nullptr;
+  const auto *SL = dyn_cast_or_null<StringLiteral>(E);
+  return SL && SL->getCharByteWidth() == 1 && SL->getString() == "HEAD";
+}
+
 /// A local HTTPRequest built for, or switched to, the HEAD method.
 bool requestHasNoBody(const LocalParentMap &PM, const Expr *Request,
                       const Catalogue &Lib) {
@@ -655,19 +725,65 @@ bool requestHasNoBody(const LocalParentMap &PM, const Expr *Request,
     return false;
   if (mentionsNoBody(V->getInit(), Lib))
     return true;
+  // HTTPRequest req("HEAD", uri[, version]): the method comes first when
+  // there are two or more arguments (a single one is the version).
+  if (const auto *CE =
+          dyn_cast_or_null<CXXConstructExpr>(stripWrappers(V->getInit())))
+    if (CE->getNumArgs() >= 2 && isHeadLiteral(CE->getArg(0)))
+      return true;
   for (const DeclRefExpr *Ref : PM.refsTo(V)) {
     const Stmt *Child = nullptr;
     const Stmt *Member = meaningfulParent(PM, Ref, Child);
     if (!isa_and_nonnull<MemberExpr>(Member))
       continue;
-    // req.setMethod(HTTPRequest::HTTP_HEAD)
+    // req.setMethod(HTTPRequest::HTTP_HEAD), req.setMethod("HEAD")
     if (const auto *Call =
-            dyn_cast_or_null<CXXMemberCallExpr>(PM.parent(Member)))
+            dyn_cast_or_null<CXXMemberCallExpr>(PM.parent(Member))) {
       for (const Expr *A : Call->arguments())
         if (mentionsNoBody(A, Lib))
           return true;
+      if (Call->getNumArgs() == 1 && isHeadLiteral(Call->getArg(0)))
+        return true;
+    }
   }
   return false;
+}
+
+/// The local object a local variable denotes when this function made it: the
+/// variable itself when it holds the object (by value, or a smart pointer),
+/// a pointer initialised with `new`, or what a local reference or pointer is
+/// bound to (`S &s = real;`, `S *s = &real;`, `S &s = *owner;`), followed
+/// through up to four such bindings. Null when it may be the caller's (a
+/// parameter, a global, a pointer assigned again).
+const VarDecl *localOwner(const LocalParentMap &PM, const Decl *D,
+                          const Catalogue &Lib, unsigned Depth = 0) {
+  const auto *V = dyn_cast_or_null<VarDecl>(D);
+  if (!V || !isLocalVar(V) || isa<ParmVarDecl>(V) || Depth > 4)
+    return nullptr;
+  QualType T = V->getType();
+  if (!T->isReferenceType() && !T->isPointerType())
+    return V;
+  if (T->isPointerType())
+    for (const DeclRefExpr *Ref : PM.refsTo(V)) {
+      const Stmt *Child = nullptr;
+      const Stmt *P = meaningfulParent(PM, Ref, Child);
+      // `s = other;` or `&s` handed out: it may point anywhere.
+      if (const auto *BO = dyn_cast_or_null<BinaryOperator>(P))
+        if (BO->isAssignmentOp() && BO->getLHS() == Child)
+          return nullptr;
+      if (const auto *UO = dyn_cast_or_null<UnaryOperator>(P))
+        if (UO->getOpcode() == UO_AddrOf)
+          return nullptr;
+    }
+  const Expr *Init = V->getInit() ? stripWrappers(V->getInit()) : nullptr;
+  if (!Init)
+    return nullptr;
+  if (isa<CXXNewExpr>(Init))
+    return T->isPointerType() ? V : nullptr;
+  ObjKey K = keyOf(Init, Lib);
+  if (!K || K.Base)
+    return nullptr;
+  return localOwner(PM, K.Leaf, Lib, Depth + 1);
 }
 
 } // namespace
@@ -703,20 +819,34 @@ void UnreadResponseBodyCheck::analysePoco(const Candidate &C) {
   // closes and reopens the connection before each request when keep-alive
   // is off (its default), so an unread body then costs nothing.
   enum class Life { Local, Borrowed, LivesOn } Lifetime = Life::LivesOn;
-  if (const auto *V = dyn_cast<VarDecl>(Session.Leaf)) {
-    if (isLocalVar(V)) {
-      QualType T = V->getType();
-      Lifetime = (T->isReferenceType() || T->isPointerType())
-                     ? Life::Borrowed
-                     : Life::Local;
-    }
-  } else if (isLocalVar(Session.Base)) {
-    // A member of a local object: dies with it (by value) or is the
-    // caller's (through a reference or pointer).
-    QualType T = cast<VarDecl>(Session.Base)->getType();
-    Lifetime = (T->isReferenceType() || T->isPointerType()) ? Life::Borrowed
-                                                             : Life::Local;
+  // The session as the object this function made, when it made it: calls
+  // through `S &s = real;` or a pointer from `new` are on that object.
+  ObjKey Owned = Session;
+  const Decl *Holder = Session.Base ? Session.Base : Session.Leaf;
+  if (isLocalVar(Holder)) {
+    // A local session or a member of a local object dies with it; through
+    // a parameter, or a reference or pointer to what the caller has, it is
+    // the caller's.
+    const VarDecl *Owner = localOwner(PM, Holder, Lib);
+    Lifetime = Owner ? Life::Local : Life::Borrowed;
+    if (Owner)
+      (Session.Base ? Owned.Base : Owned.Leaf) = Owner;
   }
+  // The same session: the same expression, or another local name for the
+  // object this function made.
+  auto SameSession = [&](const Event &E) {
+    if (E.Obj == Session)
+      return true;
+    if (Lifetime != Life::Local || Index.rootOf(E.Call) != Root)
+      return false;
+    const Decl *H = E.Obj.Base ? E.Obj.Base : E.Obj.Leaf;
+    const VarDecl *O = isLocalVar(H) ? localOwner(PM, H, Lib) : nullptr;
+    if (!O)
+      return false;
+    ObjKey K = E.Obj;
+    (K.Base ? K.Base : K.Leaf) = O;
+    return K == Owned;
+  };
   const Event *KeepAliveOn = nullptr;
   bool KeepAliveOff = false;
   for (const Event &E : Events) {
@@ -724,7 +854,7 @@ void UnreadResponseBodyCheck::analysePoco(const Candidate &C) {
       continue;
     bool Same = isa<FieldDecl>(Session.Leaf) && Lifetime == Life::LivesOn
                     ? sameMember(E.Obj, Session)
-                    : E.Obj == Session;
+                    : SameSession(E);
     if (!Same)
       continue;
     if (E.KeepAliveOn) {
@@ -741,16 +871,17 @@ void UnreadResponseBodyCheck::analysePoco(const Candidate &C) {
   const Stmt *Body = flowBodyOf(PM, R, Root, FD);
   Reach Paths;
   for (const Event &E : Events) {
-    if (!(E.Obj == Session))
+    if (E.Kind != EventKind::PocoSend && E.Kind != EventKind::PocoReset)
+      continue;
+    if (!SameSession(E))
       continue;
     if (E.Kind == EventKind::PocoSend)
       Paths.Targets.insert(E.Call);
-    else if (E.Kind == EventKind::PocoReset)
+    else
       Paths.Drains.insert(E.Call);
   }
   // A session declared again (in the loop) is a new connection.
-  Paths.Renewed = dyn_cast<VarDecl>(Session.Base ? Session.Base
-                                                 : Session.Leaf);
+  Paths.Renewed = dyn_cast<VarDecl>(Owned.Base ? Owned.Base : Owned.Leaf);
   flowFor(Body, FD)->search(R, Paths);
   if (!Paths.Known)
     searchBySourceOrder(PM, SM, R, Paths);
@@ -902,9 +1033,16 @@ void UnreadResponseBodyCheck::analyseBeast(const Candidate &C) {
 
   Reach Paths;
   Paths.Drains = Reads;
-  for (const Event &E : Events)
-    if (E.Kind == EventKind::BeastWrite && E.Obj == Stream)
+  for (const Event &E : Events) {
+    if (!(E.Obj == Stream))
+      continue;
+    if (E.Kind == EventKind::BeastWrite)
       Paths.Targets.insert(E.Call);
+    // Closing the stream drops the connection with the body in it; a write
+    // after connect() goes out on a new one.
+    else if (E.Kind == EventKind::BeastClose)
+      Paths.Drains.insert(E.Call);
+  }
   for (const Candidate &O : Candidates)
     if (O.Lib == Library::Beast && O.Call->getNumArgs() >= 3 &&
         keyOf(O.Call->getArg(0), Lib) == Stream)
@@ -982,12 +1120,14 @@ QtUse classifyQtUse(const LocalParentMap &PM, const Expr *Use,
   if (!P)
     return QtUse::Escape;
   if (const auto *ME = dyn_cast<MemberExpr>(P)) {
+    // readAll(), and abort() or close(), which end the download.
     const auto *M = dyn_cast<CXXMethodDecl>(ME->getMemberDecl());
-    return M && Lib.find(M, Role::BodyRead) ? QtUse::Read : QtUse::Neutral;
+    return M && findOverridden(Lib, M, Role::BodyRead) ? QtUse::Read
+                                                       : QtUse::Neutral;
   }
   if (const auto *Call = dyn_cast<CallExpr>(P)) {
     const FunctionDecl *FD = Call->getDirectCallee();
-    if (FD && Lib.find(FD, Role::BodyRead))
+    if (FD && findOverridden(Lib, FD, Role::BodyRead))
       return QtUse::Read;
     if (FD && Lib.find(FD, Role::NeutralUse)) {
       const CXXRecordDecl *Reply =
@@ -996,6 +1136,16 @@ QtUse classifyQtUse(const LocalParentMap &PM, const Expr *Use,
       for (const Expr *A : Call->arguments()) {
         if (A == Child)
           continue;
+        // connect(reply, &QNetworkReply::metaDataChanged, reply,
+        //         &QNetworkReply::abort): the reply's own slot ends it.
+        if (const auto *UO = dyn_cast<UnaryOperator>(stripWrappers(A)))
+          if (UO->getOpcode() == UO_AddrOf)
+            if (const auto *DRE = dyn_cast<DeclRefExpr>(UO->getSubExpr()))
+              if (const auto *M = dyn_cast<CXXMethodDecl>(DRE->getDecl()))
+                if (Reply && (Reply == M->getParent() ||
+                              Reply->isDerivedFrom(M->getParent())) &&
+                    findOverridden(Lib, M, Role::BodyRead))
+                  return QtUse::Read;
         QualType T = stripWrappers(A)->getType();
         if (T->isPointerType() && T->getPointeeType()->isCharType())
           ++Strings;
@@ -1134,13 +1284,14 @@ void UnreadResponseBodyCheck::analyseQt(const Candidate &C) {
   SourceLocation Loc = Origin->getExprLoc();
   if (!firstReport(Loc))
     return;
-  diag(Loc, "the reply's read buffer is limited to %0 bytes but its data is "
+  const int64_t Bytes = Size.Val.getInt().getExtValue();
+  diag(Loc, "the reply's read buffer is limited to %0 but its data is "
             "never read; once the buffer is full Qt stops reading from the "
             "socket, the download stalls and its connection (a socket and "
             "one of the manager's connections to the host) stays blocked; "
             "read the data as it arrives (readyRead, then readAll()) or "
             "leave the read buffer unlimited")
-      << std::to_string(Size.Val.getInt().getExtValue());
+      << std::to_string(Bytes) + (Bytes == 1 ? " byte" : " bytes");
   diag(SB->getExprLoc(), "the read buffer is limited here",
        DiagnosticIDs::Note);
 }

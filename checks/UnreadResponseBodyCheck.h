@@ -47,12 +47,15 @@ public:
   /// connection, collected once per translation unit.
   enum class EventKind : unsigned char {
     PocoSend,      // session.sendRequest
-    PocoReset,     // session.reset(): drops the connection and its body
+    PocoReset,     // session.reset() / abort(): drops the connection
+                   // and its body
     PocoKeepAlive, // session.setKeepAlive(x)
     BeastWrite,    // http::write / async_write on a stream
     BeastRead,     // http::read / read_some...: the body is read
     BeastNoBody,   // parser.skip(true): the response has no body
-    QtRead,        // reply->readAll()...
+    BeastClose,    // stream.close(), get_lowest_layer(stream).close(): the
+                   // connection and the body in it are dropped
+    QtRead,        // reply->readAll(), abort(), close()...
   };
   struct Event {
     EventKind Kind;

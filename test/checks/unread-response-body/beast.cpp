@@ -57,7 +57,58 @@ void asyncHeaderOnly(beast::tcp_stream &stream, beast::flat_buffer &buffer,
   // CHECK-MESSAGES: :[[@LINE-1]]:3: note: the same stream is used for the next message here
 }
 
+// Closed only after the next message went out: too late.
+void closedTooLate(beast::tcp_stream &stream, Request &a, Request &b) {
+  beast::flat_buffer buffer;
+  http::write(stream, a);
+  http::response_parser<http::string_body> parser;
+  http::read_header(stream, buffer, parser);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'read_header' reads only the header
+  http::write(stream, b);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: note: the same stream is used for the next message here
+  stream.close();
+}
+
+// Another stream is closed: this one still carries the body.
+void otherClosed(beast::tcp_stream &stream, beast::tcp_stream &other, Request &a,
+                 Request &b) {
+  beast::flat_buffer buffer;
+  http::write(stream, a);
+  http::response_parser<http::string_body> parser;
+  http::read_header(stream, buffer, parser);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'read_header' reads only the header
+  beast::get_lowest_layer(other).close();
+  http::write(stream, b);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: note: the same stream is used for the next message here
+}
+
 // --- The body is read with the same parser: nothing to report. --------------
+
+// The connection is closed after the header and a new one opened: the body
+// goes with the old connection.
+void statusThenReconnect(beast::tcp_stream &stream,
+                         const boost::asio::ip::tcp::endpoint &ep, Request &a,
+                         Request &b) {
+  beast::flat_buffer buffer;
+  http::write(stream, a);
+  http::response_parser<http::string_body> parser;
+  http::read_header(stream, buffer, parser);
+  stream.close();
+  stream.connect(ep);
+  http::write(stream, b);
+}
+
+void lowestLayerClosed(beast::tcp_stream &stream, std::vector<Request> &reqs,
+                       const boost::asio::ip::tcp::endpoint &ep) {
+  beast::flat_buffer buffer;
+  for (auto &req : reqs) {
+    stream.connect(ep);
+    http::write(stream, req);
+    http::response_parser<http::string_body> parser;
+    http::read_header(stream, buffer, parser);
+    beast::get_lowest_layer(stream).close();
+  }
+}
 
 void readBody(beast::tcp_stream &stream, beast::flat_buffer &buffer,
               http::response_parser<http::string_body> &parser);

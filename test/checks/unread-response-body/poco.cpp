@@ -99,7 +99,161 @@ void rawPointer(HTTPClientSession *s, bool on) {
   s->receiveResponse(res).ignore(1 << 20); // reads (part of) the body: fine
 }
 
+// Made here and reached through a pointer or reference: keep-alive switched
+// on through either name.
+void newedKeptAlive(int n) {
+  auto *s = new HTTPClientSession("localhost", 8080);
+  s->setKeepAlive(true);
+  for (int i = 0; i < n; ++i) {
+    HTTPRequest req(HTTPRequest::HTTP_GET, "/");
+    s->sendRequest(req);
+    HTTPResponse res;
+    s->receiveResponse(res);
+    // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: the body returned by 'receiveResponse' is never read
+    // CHECK-MESSAGES: :[[@LINE-6]]:3: note: this for loop sends the next request on the same session
+  }
+  delete s;
+}
+// CHECK-FIXES:    s->receiveResponse(res).ignore(std::numeric_limits<std::streamsize>::max());
+
+void aliasKeptAlive(HTTPRequest &req) {
+  HTTPClientSession real("localhost", 8080);
+  real.setKeepAlive(true);
+  HTTPClientSession &s = real;
+  HTTPResponse res;
+  s.sendRequest(req);
+  std::istream &rs = s.receiveResponse(res);
+  // CHECK-MESSAGES: :[[@LINE-1]]:24: warning: the body returned by 'receiveResponse' is never read
+  if (!rs)
+    return;
+  real.sendRequest(req);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: note: the session sends its next request here
+  real.receiveResponse(res).ignore(std::streamsize(1) << 40);
+}
+
+// A reference or pointer to the caller's session stays the caller's, and a
+// pointer assigned again may point anywhere.
+void aliasOfBorrowed(HTTPClientSession &caller, HTTPRequest &req) {
+  HTTPClientSession &s = caller;
+  HTTPResponse res;
+  s.sendRequest(req);
+  if (s.receiveResponse(res).good())
+    // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: the body returned by 'receiveResponse' is never read
+    s.sendRequest(req);
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: note: the session sends its next request here
+}
+
+void reassigned(HTTPClientSession *caller, HTTPRequest &req, int n) {
+  HTTPClientSession *s = new HTTPClientSession("localhost", 8080);
+  if (caller)
+    s = caller;
+  HTTPResponse res;
+  for (int i = 0; i < n; ++i) {
+    s->sendRequest(req);
+    s->receiveResponse(res);
+    // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: the body returned by 'receiveResponse' is never read
+    // CHECK-MESSAGES: :[[@LINE-4]]:3: note: this for loop sends the next request on the same session
+  }
+}
+// CHECK-FIXES:    s->receiveResponse(res).ignore(std::numeric_limits<std::streamsize>::max());
+
+// abort() after the next request: too late.
+void abortTooLate(HTTPClientSession &s, HTTPRequest &req) {
+  HTTPResponse res;
+  s.sendRequest(req);
+  if (s.receiveResponse(res).good())
+    // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: the body returned by 'receiveResponse' is never read
+    s.sendRequest(req);
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: note: the session sends its next request here
+  s.abort();
+}
+
+// A method other than HEAD spelled as a literal has a body.
+void getLiteral(HTTPClientSession &s, const std::vector<std::string> &paths) {
+  for (const auto &p : paths) {
+    HTTPRequest req("GET", p);
+    s.sendRequest(req);
+    HTTPResponse res;
+    s.receiveResponse(res);
+    // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: the body returned by 'receiveResponse' is never read
+    // CHECK-MESSAGES: :[[@LINE-6]]:3: note: this range-based for loop sends the next request on the same session
+  }
+}
+// CHECK-FIXES:    s.receiveResponse(res).ignore(std::numeric_limits<std::streamsize>::max());
+
 // --- Read or drained: nothing to report. ------------------------------------
+
+// A session made here (new, a smart pointer, a local bound by reference or
+// address) has keep-alive off unless something here switches it on.
+void newedSession(int n) {
+  auto *s = new HTTPClientSession("localhost", 8080);
+  for (int i = 0; i < n; ++i) {
+    HTTPRequest req(HTTPRequest::HTTP_GET, "/");
+    s->sendRequest(req);
+    HTTPResponse res;
+    s->receiveResponse(res);
+  }
+  delete s;
+}
+
+void aliasedSession(int n) {
+  HTTPClientSession real("localhost", 8080);
+  HTTPClientSession &s = real;
+  HTTPClientSession *p = &real;
+  auto owner = std::make_unique<HTTPClientSession>("localhost", 8080);
+  HTTPClientSession &o = *owner;
+  for (int i = 0; i < n; ++i) {
+    HTTPRequest req(HTTPRequest::HTTP_GET, "/");
+    HTTPResponse res;
+    s.sendRequest(req);
+    s.receiveResponse(res);
+    p->sendRequest(req);
+    p->receiveResponse(res);
+    o.sendRequest(req);
+    o.receiveResponse(res);
+  }
+}
+
+// abort() drops the connection with the body in it; the next request opens
+// a new one.
+void aborted(HTTPClientSession &s, HTTPRequest &a, HTTPRequest &b) {
+  HTTPResponse res;
+  s.sendRequest(a);
+  s.receiveResponse(res);
+  s.abort();
+  s.sendRequest(b);
+  s.receiveResponse(res).ignore(std::streamsize(1) << 40);
+}
+
+void abortedInLoop(HTTPClientSession &s, const std::vector<std::string> &paths) {
+  for (const auto &p : paths) {
+    HTTPRequest req(HTTPRequest::HTTP_GET, p);
+    s.sendRequest(req);
+    HTTPResponse res;
+    s.receiveResponse(res);
+    if (res.getStatus() != HTTPResponse::HTTP_OK)
+      s.abort();
+    else
+      s.reset();
+  }
+}
+
+// HEAD spelled as a literal, in the constructor or in setMethod.
+void headLiteral(HTTPClientSession &s, const std::vector<std::string> &paths) {
+  for (const auto &p : paths) {
+    HTTPRequest req("HEAD", p);
+    s.sendRequest(req);
+    HTTPResponse res;
+    s.receiveResponse(res);
+  }
+  HTTPRequest other;
+  other.setMethod("HEAD");
+  HTTPResponse res;
+  s.sendRequest(other);
+  s.receiveResponse(res);
+  s.sendRequest(other);
+  s.receiveResponse(res);
+}
 
 void parseBody(std::istream &in);
 

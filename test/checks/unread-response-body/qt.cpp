@@ -62,7 +62,68 @@ private:
   QNetworkReply *reply_ = nullptr;
 };
 
+// A one-byte buffer: headers only, but the reply is never ended.
+void headersOnlyNeverEnded(QNetworkAccessManager &nam, const QUrl &url) {
+  QNetworkReply *reply = nam.get(QNetworkRequest(url));
+  // CHECK-MESSAGES: :[[@LINE-1]]:30: warning: the reply's read buffer is limited to 1 byte but its data is never read;
+  reply->setReadBufferSize(1);
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: note: the read buffer is limited here
+  QObject::connect(reply, &QNetworkReply::metaDataChanged, [reply] {
+    (void)reply->header(QNetworkRequest::ContentLengthHeader);
+  });
+}
+
 // --- Read, unbounded, or handed on: nothing to report. ----------------------
+
+// Headers only: abort() or close() as soon as the metadata is known ends the
+// download and frees its connection.
+void probeSize(QNetworkAccessManager &nam, const QUrl &url, qint64 &size) {
+  QNetworkReply *reply = nam.get(QNetworkRequest(url));
+  reply->setReadBufferSize(1);
+  QObject::connect(reply, &QNetworkReply::metaDataChanged, [reply, &size] {
+    size = reply->header(QNetworkRequest::ContentLengthHeader).toLongLong();
+    reply->abort();
+    reply->deleteLater();
+  });
+}
+
+void probeClosed(QNetworkAccessManager &nam, const QUrl &url) {
+  QNetworkReply *reply = nam.get(QNetworkRequest(url));
+  reply->setReadBufferSize(1);
+  QObject::connect(reply, &QNetworkReply::metaDataChanged, [reply] {
+    reply->close();
+    reply->deleteLater();
+  });
+}
+
+void probeSlot(QNetworkAccessManager &nam, const QUrl &url) {
+  QNetworkReply *reply = nam.get(QNetworkRequest(url));
+  reply->setReadBufferSize(1);
+  QObject::connect(reply, &QNetworkReply::metaDataChanged, reply,
+                   &QNetworkReply::abort);
+  QObject::connect(reply, &QNetworkReply::finished, reply, &QObject::deleteLater);
+}
+
+void abortedHere(QNetworkAccessManager &nam, const QUrl &url, bool cancel) {
+  QNetworkReply *reply = nam.get(QNetworkRequest(url));
+  reply->setReadBufferSize(4096);
+  if (cancel)
+    reply->abort();
+}
+
+// A member reply aborted by another function of the class.
+class Prober {
+public:
+  void start(QNetworkAccessManager *nam, const QUrl &url) {
+    reply_ = nam->get(QNetworkRequest(url));
+    reply_->setReadBufferSize(1);
+    QObject::connect(reply_, &QNetworkReply::metaDataChanged, [this] { stop(); });
+  }
+  void stop() { reply_->abort(); }
+
+private:
+  QNetworkReply *reply_ = nullptr;
+};
 
 void streamed(QNetworkAccessManager &nam, const QUrl &url, QByteArray &out) {
   QNetworkReply *reply = nam.get(QNetworkRequest(url));
