@@ -16,42 +16,58 @@ std::vector<llvm::StringRef> refs(const std::vector<std::string> &V) {
   return {V.begin(), V.end()};
 }
 
-void collectVarRefs(const Stmt *S, llvm::SmallVectorImpl<const VarDecl *> &Out) {
-  if (!S)
-    return;
-  if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
-    if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl()))
-      Out.push_back(V);
-  for (const Stmt *C : S->children())
-    collectVarRefs(C, Out);
+/// The class a creation builds, as the catalogue names it.
+std::string constructedClassName(const Expr *Anchor) {
+  if (const auto *NE = dyn_cast<CXXNewExpr>(Anchor))
+    return catalogueName(NE->getAllocatedType()->getAsCXXRecordDecl());
+  if (const auto *CE = dyn_cast<CXXConstructExpr>(Anchor))
+    return CE->getConstructor() ? catalogueName(CE->getConstructor()->getParent())
+                                : "";
+  return "";
 }
 
-bool isWithin(const SourceManager &SM, SourceLocation L, SourceRange R) {
-  L = SM.getExpansionLoc(L);
-  return !SM.isBeforeInTranslationUnit(L, SM.getExpansionLoc(R.getBegin())) &&
-         !SM.isBeforeInTranslationUnit(SM.getExpansionLoc(R.getEnd()), L);
+/// A lambda called right where it is written to initialise a static local
+/// or a global, or handed to a run-once call (std::call_once).
+bool runsOnce(const LocalParentMap &PM, const LambdaExpr *L,
+              const Catalogue &Lib) {
+  const Stmt *Child = nullptr;
+  const Stmt *P = meaningfulParent(PM, L, Child);
+  if (const auto *Call = dyn_cast_or_null<CallExpr>(P)) {
+    if (const FunctionDecl *FD = Call->getDirectCallee())
+      if (Lib.find(FD, Role::RunsOnce))
+        return true;
+    const auto *OC = dyn_cast<CXXOperatorCallExpr>(Call);
+    if (!OC || OC->getOperator() != OO_Call || OC->getArg(0) != Child)
+      return false;
+    // [] { ... }() : runs when its initialiser runs.
+    const Stmt *Up = meaningfulParent(PM, OC, Child);
+    if (!Up)
+      return true; // a namespace-scope initialiser: once per program
+    if (const auto *DS = dyn_cast<DeclStmt>(Up))
+      for (const Decl *D : DS->decls())
+        if (const auto *V = dyn_cast<VarDecl>(D))
+          if (V->getInit() == Child && !V->hasLocalStorage())
+            return true;
+  }
+  return false;
 }
 
-/// True if the creation's arguments use a variable declared inside the loop
-/// or changed by it: then each iteration may build a different client. The
-/// creation itself may take a variable by reference (Beast's io_context):
-/// that is not a change of which client is built.
-bool dependsOnLoop(const Expr *Creation, llvm::ArrayRef<const Expr *> Args,
-                   const Stmt *Loop, ASTContext &Ctx) {
-  llvm::SmallVector<const VarDecl *, 8> Vars;
+/// True if an argument of the creation, or of a call that points the
+/// client somewhere (setHost, connect), may differ between iterations: then
+/// each iteration may build a client for another server.
+bool dependsOnLoop(LoopInvariance &Loop, llvm::ArrayRef<const Expr *> Args,
+                   const ClientUses &Uses, const SourceManager &SM) {
   for (const Expr *A : Args)
-    collectVarRefs(A, Vars);
-  if (Vars.empty())
-    return false;
-  const SourceManager &SM = Ctx.getSourceManager();
-  ExprMutationAnalyzer Mutations(*Loop, Ctx);
-  for (const VarDecl *V : Vars) {
-    if (isWithin(SM, V->getLocation(), Loop->getSourceRange()))
+    if (!Loop.isInvariant(A))
       return true;
-    if (!V->hasLocalStorage())
+  SourceRange R = Loop.loop()->getSourceRange();
+  for (const CallExpr *Call : Uses.configurationCalls()) {
+    SourceLocation L = SM.getExpansionLoc(Call->getBeginLoc());
+    if (SM.isBeforeInTranslationUnit(L, SM.getExpansionLoc(R.getBegin())) ||
+        SM.isBeforeInTranslationUnit(SM.getExpansionLoc(R.getEnd()), L))
       continue;
-    if (const Stmt *M = Mutations.findMutation(V))
-      if (!isWithin(SM, M->getBeginLoc(), Creation->getSourceRange()))
+    for (const Expr *A : Call->arguments())
+      if (!Loop.isInvariant(A))
         return true;
   }
   return false;
@@ -217,6 +233,8 @@ void ClientPerRequestCheck::analyse(const Candidate &C) {
     return;
 
   const LambdaExpr *Lambda = enclosingLambda(PM, Anchor);
+  if (!Lambda)
+    Lambda = Index.lambdaOfRoot(Root); // a lambda at namespace scope
   const FunctionDecl *Fn = Lambda ? nullptr : Index.functionOfRoot(Root);
   auto Loops = repeatingLoops(PM, Anchor);
   auto Args = creationArgs(C.DependentVar ? C.Anchor : Anchor);
@@ -239,22 +257,32 @@ void ClientPerRequestCheck::analyse(const Candidate &C) {
       diag(Loc, Info.ReuseHint, DiagnosticIDs::Note);
   };
 
+  // A handle attached to a multi or share handle: the pool keeps the
+  // connections, a new easy handle per transfer is how it is used.
+  if (IsTracked && Uses.attachedToPool())
+    return;
+
   // --- 1. In a loop.
   if (!Loops.empty()) {
-    const Stmt *Target = Loops.front();
-    bool Variant = false;
-    if (C.How == Kind::Object || C.How == Kind::Factory) {
-      Variant = dependsOnLoop(Anchor, Args, Target, *Ctx);
-      if (!Variant)
-        for (size_t I = 1; I < Loops.size() && !dependsOnLoop(Anchor, Args, Loops[I], *Ctx); ++I)
-          Target = Loops[I];
-    }
+    // A client stored somewhere else is kept, not thrown away; one used in
+    // a loop of its own serves many requests (a reconnect loop). A building
+    // call's client never leaves the call.
+    if (IsTracked && (Uses.escapes() || Uses.usedInLoop()))
+      return;
+    std::vector<std::unique_ptr<LoopInvariance>> Invariance;
+    const bool Tracked = C.How == Kind::Object || C.How == Kind::Factory;
+    auto VariantIn = [&](size_t I) {
+      Invariance.push_back(
+          std::make_unique<LoopInvariance>(Loops[I], Anchor, *Ctx));
+      return dependsOnLoop(*Invariance.back(), Args, Uses, SM);
+    };
+    size_t Target = 0;
+    bool Variant = Tracked && VariantIn(0);
+    if (Tracked && !Variant)
+      while (Target + 1 < Loops.size() && !VariantIn(Target + 1))
+        ++Target;
     if (Variant && !ReportLoopVariantClients)
       return; // one client per distinct host: the user's option
-    // A client stored somewhere else is kept, not thrown away. (A building
-    // call's client never leaves the call; its result is a response.)
-    if (IsTracked && Uses.escapes())
-      return;
     std::string Msg;
     if (C.How == Kind::GlobalInit)
       Msg = Subject + " runs on every iteration of a loop; it sets up "
@@ -274,12 +302,13 @@ void ClientPerRequestCheck::analyse(const Candidate &C) {
                             : "create one client before the loop and reuse it");
     {
       auto D = diag(Loc, Msg);
-      if (!Variant && C.How == Kind::Object)
-        for (const FixItHint &H : Uses.hoistFix(Target, C.What))
+      if (!Variant && C.How == Kind::Object && Target < Invariance.size())
+        for (const FixItHint &H : Uses.hoistFix(*Invariance[Target], C.What))
           D << H;
     }
-    diag(Target->getBeginLoc(), "this %0 loop repeats it", DiagnosticIDs::Note)
-        << loopKindName(Target);
+    diag(Loops[Target]->getBeginLoc(), "this %0 loop repeats it",
+         DiagnosticIDs::Note)
+        << loopKindName(Loops[Target]);
     AddHint();
     return;
   }
@@ -300,6 +329,10 @@ void ClientPerRequestCheck::analyse(const Candidate &C) {
     return false;
   };
   if (IsOneShot(Owner))
+    return;
+  // A lambda that runs once: called where it is written to initialise a
+  // static or a global, or handed to std::call_once.
+  if (Lambda && (Index.isCalledOnce(Lambda) || runsOnce(PM, Lambda, Lib)))
     return;
   if (Fn && Fn->isConstexpr())
     return;
@@ -327,12 +360,17 @@ void ClientPerRequestCheck::analyse(const Candidate &C) {
           "program: call it once at start-up";
   else
     Msg = Subject + " on " + Where +
-          " and serves a single request, so no connection is reused across "
-          "calls and every request opens a new socket; create the client "
-          "once (a member or a shared instance) and reuse it";
+          " and dies when it returns, so no connection is reused across "
+          "calls and every call opens a new socket; create the client once "
+          "(a member or a shared instance) and reuse it";
   {
     auto D = diag(Loc, Msg);
+    // `static` shares one client between every caller and thread: only for
+    // a type the catalogue itself calls thread-safe (not a subclass that
+    // may add state), and only if the call just sends requests with it
+    // (per-call setters such as a bearer token would leak between callers).
     if (C.How == Kind::Object && (C.What->Flags & ThreadSafeToShare) &&
+        constructedClassName(Anchor) == C.What->Name && Uses.onlyRequests() &&
         llvm::all_of(Args, [&](const Expr *A) { return isConstantArg(A, *Ctx); }))
       for (const FixItHint &H : Uses.staticFix())
         D << H;
@@ -351,7 +389,6 @@ void ClientPerRequestCheck::analyse(const Candidate &C) {
          DiagnosticIDs::Note);
   }
   AddHint();
-  (void)SM;
 }
 
 } // namespace clang::tidy::http

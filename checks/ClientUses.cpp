@@ -48,8 +48,37 @@ bool ClientUses::isCatalogued(const FunctionDecl *FD) const {
   return FD && Lib.findAny(FD);
 }
 
+bool ClientUses::isPoolAttach(const CallExpr *Call) const {
+  const FunctionDecl *FD = Call->getDirectCallee();
+  if (!FD)
+    return false;
+  std::string Name = catalogueName(FD);
+  for (const Entry &E : Lib.entries()) {
+    if (E.Kind != Role::PoolAttach || E.Name != Name)
+      continue;
+    if (E.Detail.empty())
+      return true;
+    // curl_easy_setopt(h, CURLOPT_SHARE, share): the option decides.
+    if (Call->getNumArgs() > 1)
+      if (const auto *DRE = dyn_cast_or_null<DeclRefExpr>(
+              stripWrappers(Call->getArg(1))))
+        if (DRE->getDecl()->getIdentifier() &&
+            DRE->getDecl()->getName() == E.Detail)
+          return true;
+  }
+  return false;
+}
+
 void ClientUses::classifyCreation(const Expr *A) {
   Anchor = A;
+  CreationLoops = repeatingLoops(PM, A);
+  // `new Manager(this)`: the object being built or called owns it (Qt's
+  // parent), for as long as it lives.
+  for (const Expr *Arg : creationArgs(A))
+    if (isa_and_nonnull<CXXThisExpr>(stripWrappers(Arg))) {
+      Escapes = true;
+      return;
+    }
   const Stmt *Cur = A;
   while (true) {
     const Stmt *Child = nullptr;
@@ -126,7 +155,6 @@ void ClientUses::classifyCreation(const Expr *A) {
 void ClientUses::classifyUse(const DeclRefExpr *U,
                              const Stmt *CreationLambdaBody) {
   // Several requests: a loop that uses the client but does not create it.
-  auto CreationLoops = repeatingLoops(PM, Anchor);
   for (const Stmt *L : repeatingLoops(PM, U))
     if (!llvm::is_contained(CreationLoops, L))
       UsedInLoop = true;
@@ -162,6 +190,15 @@ void ClientUses::classifyUse(const DeclRefExpr *U,
       }
     } else if (const auto *ME = dyn_cast<MemberExpr>(P)) {
       const auto *M = dyn_cast<CXXMethodDecl>(ME->getMemberDecl());
+      const bool IsRequest = M && (Lib.find(M, Role::RequestCall) ||
+                                   Lib.find(M, Role::ResponseBodyCall));
+      if (!IsRequest)
+        OnlyRequests = false;
+      if (M && !IsRequest && !M->isConst())
+        if (const auto *Call = dyn_cast_or_null<CallExpr>(PM.parent(P)))
+          ConfigCalls.push_back(Call);
+      if (M && Lib.find(M, Role::ConnectionTarget))
+        TargetSet = true;
       if (M && Lib.find(M, Role::Release))
         IsRelease = true;
       else if (M && M->getIdentifier() &&
@@ -182,6 +219,9 @@ void ClientUses::classifyUse(const DeclRefExpr *U,
       }
     } else if (const auto *Call = dyn_cast<CallExpr>(P)) {
       const FunctionDecl *FD = Call->getDirectCallee();
+      OnlyRequests = false;
+      if (isPoolAttach(Call))
+        AttachedToPool = true;
       if (isStdCall(FD, "move") || isStdCall(FD, "forward")) {
         Escapes = true; // moved out; a moved-from local is also reseated
         Reseated = true;
@@ -210,6 +250,8 @@ void ClientUses::classifyUse(const DeclRefExpr *U,
       if (!isa_and_nonnull<LambdaExpr>(meaningfulParent(PM, P, C2)))
         Escapes = true;
     }
+    if (!isa<MemberExpr, CallExpr>(P) && !isa<LambdaExpr>(P))
+      OnlyRequests = false;
     if (IsRelease)
       Releases.push_back(P);
     else if (InCallback && !isa<LambdaExpr>(P))
@@ -218,10 +260,11 @@ void ClientUses::classifyUse(const DeclRefExpr *U,
   }
 }
 
-std::vector<FixItHint> ClientUses::hoistFix(const Stmt *Loop,
+std::vector<FixItHint> ClientUses::hoistFix(LoopInvariance &Invariance,
                                             const Entry *What) const {
+  const Stmt *Loop = Invariance.loop();
   if (!Var || Escapes || Reseated || Static || !What ||
-      !(What->Flags & ReleasedByDestructor))
+      !(What->Flags & ReleasedByDestructor) || TargetSet)
     return {};
   if (isa<CXXNewExpr>(Anchor) && !SmartPointer)
     return {}; // a raw heap client is released (or leaked) by hand
@@ -253,9 +296,8 @@ std::vector<FixItHint> ClientUses::hoistFix(const Stmt *Loop,
   if (!isa_and_nonnull<CompoundStmt>(PM.parent(Loop)))
     return {};
   // The arguments must mean the same before the loop.
-  ExprMutationAnalyzer Mutations(*Loop, Ctx);
   for (const Expr *A : creationArgs(Anchor))
-    if (!isHoistSafe(A, Mutations, Ctx))
+    if (!Invariance.isInvariant(A))
       return {};
   // The name must not clash with another in the wider scope.
   for (const VarDecl *L : PM.localVars())
@@ -352,34 +394,89 @@ bool isConstantArg(const Expr *E, ASTContext &Ctx) {
   if (const auto *CE = dyn_cast<CXXConstructExpr>(E))
     return llvm::all_of(CE->arguments(),
                         [&](const Expr *A) { return isConstantArg(A, Ctx); });
+  if (const auto *IL = dyn_cast<InitListExpr>(E))
+    return llvm::all_of(IL->inits(),
+                        [&](const Expr *A) { return isConstantArg(A, Ctx); });
+  if (const auto *SIL = dyn_cast<CXXStdInitializerListExpr>(E))
+    return isConstantArg(SIL->getSubExpr(), Ctx);
   if (E->getType()->isScalarType())
     return E->isEvaluatable(Ctx);
   return false;
 }
 
-bool isHoistSafe(const Expr *E, ExprMutationAnalyzer &Mutations,
-                 ASTContext &Ctx) {
+bool LoopInvariance::changed(const ValueDecl *D) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  auto Within = [&](SourceLocation L, SourceRange R) {
+    L = SM.getExpansionLoc(L);
+    return !SM.isBeforeInTranslationUnit(L, SM.getExpansionLoc(R.getBegin())) &&
+           !SM.isBeforeInTranslationUnit(SM.getExpansionLoc(R.getEnd()), L);
+  };
+  // Declared inside the loop (its variable, a structured binding): new on
+  // every iteration.
+  if (Within(D->getLocation(), Loop->getSourceRange()))
+    return true;
+  const auto *V = dyn_cast<VarDecl>(D);
+  if (!V)
+    return !isa<EnumConstantDecl, FunctionDecl>(D);
+  // Written by the loop. The creation itself may take it by reference (an
+  // io_context): that does not change which client is built.
+  if (const Stmt *M = Mutations.findMutation(V))
+    return !Within(M->getBeginLoc(), Creation->getSourceRange());
+  return false;
+}
+
+bool LoopInvariance::fieldWritten(const FieldDecl *F) {
+  auto It = Fields.find(F);
+  if (It != Fields.end())
+    return It->second;
+  auto IsField = [F](const Expr *E) {
+    const auto *ME = dyn_cast_or_null<MemberExpr>(stripWrappers(E));
+    return ME && ME->getMemberDecl() == F;
+  };
+  bool Written = false;
+  llvm::SmallVector<const Stmt *, 32> Work{Loop};
+  while (!Written && !Work.empty()) {
+    const Stmt *S = Work.pop_back_val();
+    if (const auto *BO = dyn_cast<BinaryOperator>(S))
+      Written = BO->isAssignmentOp() && IsField(BO->getLHS());
+    else if (const auto *UO = dyn_cast<UnaryOperator>(S))
+      Written = UO->isIncrementDecrementOp() && IsField(UO->getSubExpr());
+    else if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(S))
+      Written = OC->getNumArgs() > 0 && IsField(OC->getArg(0)) &&
+                (OC->isAssignmentOp() || OC->getOperator() == OO_PlusPlus ||
+                 OC->getOperator() == OO_MinusMinus);
+    else if (const auto *MC = dyn_cast<CXXMemberCallExpr>(S))
+      Written = MC->getMethodDecl() && !MC->getMethodDecl()->isConst() &&
+                IsField(MC->getImplicitObjectArgument());
+    for (const Stmt *C : S->children())
+      if (C)
+        Work.push_back(C);
+  }
+  Fields[F] = Written;
+  return Written;
+}
+
+bool LoopInvariance::isInvariant(const Expr *E) {
   E = stripWrappers(E);
   if (!E || E->containsErrors())
     return false;
-  if (isConstantArg(E, Ctx) || isa<CXXThisExpr>(E))
+  if (isa<CXXThisExpr>(E))
+    return true;
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+    return !changed(DRE->getDecl());
+  if (isConstantArg(E, Ctx))
     return true;
   auto All = [&](auto Range) {
-    return llvm::all_of(Range, [&](const Expr *A) {
-      return isHoistSafe(A, Mutations, Ctx);
-    });
+    return llvm::all_of(Range, [&](const Expr *A) { return isInvariant(A); });
   };
-  if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
-    const auto *V = dyn_cast<VarDecl>(DRE->getDecl());
-    return !V || !Mutations.isMutated(V);
+  if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+    const auto *F = dyn_cast<FieldDecl>(ME->getMemberDecl());
+    return F && !fieldWritten(F) && isInvariant(ME->getBase());
   }
-  if (const auto *ME = dyn_cast<MemberExpr>(E))
-    return isa<FieldDecl>(ME->getMemberDecl()) &&
-           isHoistSafe(ME->getBase(), Mutations, Ctx);
   if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E)) {
     const CXXMethodDecl *M = MC->getMethodDecl();
     return M && M->isConst() && MC->getImplicitObjectArgument() &&
-           isHoistSafe(MC->getImplicitObjectArgument(), Mutations, Ctx) &&
+           isInvariant(MC->getImplicitObjectArgument()) &&
            All(MC->arguments());
   }
   if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E))
@@ -387,18 +484,22 @@ bool isHoistSafe(const Expr *E, ExprMutationAnalyzer &Mutations,
            OC->getOperator() != OO_MinusMinus && All(OC->arguments());
   if (const auto *CE = dyn_cast<CXXConstructExpr>(E))
     return All(CE->arguments());
+  if (const auto *IL = dyn_cast<InitListExpr>(E))
+    return All(IL->inits());
+  if (const auto *SIL = dyn_cast<CXXStdInitializerListExpr>(E))
+    return isInvariant(SIL->getSubExpr());
   if (const auto *BO = dyn_cast<BinaryOperator>(E))
-    return !BO->isAssignmentOp() && isHoistSafe(BO->getLHS(), Mutations, Ctx) &&
-           isHoistSafe(BO->getRHS(), Mutations, Ctx);
+    return !BO->isAssignmentOp() && isInvariant(BO->getLHS()) &&
+           isInvariant(BO->getRHS());
   if (const auto *UO = dyn_cast<UnaryOperator>(E))
-    return !UO->isIncrementDecrementOp() &&
-           isHoistSafe(UO->getSubExpr(), Mutations, Ctx);
+    return !UO->isIncrementDecrementOp() && isInvariant(UO->getSubExpr());
   if (const auto *CO = dyn_cast<ConditionalOperator>(E))
-    return isHoistSafe(CO->getCond(), Mutations, Ctx) &&
-           isHoistSafe(CO->getTrueExpr(), Mutations, Ctx) &&
-           isHoistSafe(CO->getFalseExpr(), Mutations, Ctx);
+    return isInvariant(CO->getCond()) && isInvariant(CO->getTrueExpr()) &&
+           isInvariant(CO->getFalseExpr());
   if (const auto *Cast = dyn_cast<CastExpr>(E))
-    return isHoistSafe(Cast->getSubExpr(), Mutations, Ctx);
+    return isInvariant(Cast->getSubExpr());
+  // Any other call may return something new each time (a load balancer's
+  // next()): not invariant.
   return false;
 }
 

@@ -42,16 +42,28 @@ public:
   bool heldBySmartPointer() const { return SmartPointer; }
   /// Uses that release it (delete, deleteLater, curl_easy_cleanup...).
   llvm::ArrayRef<const Stmt *> releases() const { return Releases; }
+  /// Attached to a shared pool (a curl multi or share handle): the pool,
+  /// not this handle, keeps the connections.
+  bool attachedToPool() const { return AttachedToPool; }
+  /// Every use is a catalogued request: nothing configures it per call.
+  bool onlyRequests() const { return OnlyRequests; }
+  /// Member calls on the client that are not requests (setHost, connect):
+  /// what they are given decides which server it talks to.
+  llvm::ArrayRef<const CallExpr *> configurationCalls() const {
+    return ConfigCalls;
+  }
 
-  /// Moves the declaration of the client to just before Loop, or nothing if
-  /// that would not compile or would change what the code does.
-  std::vector<FixItHint> hoistFix(const Stmt *Loop, const Entry *What) const;
+  /// Moves the declaration of the client to just before the loop, or nothing
+  /// if that would not compile or would change what the code does.
+  std::vector<FixItHint> hoistFix(class LoopInvariance &Loop,
+                                  const Entry *What) const;
   /// Makes the local declaration `static`, or nothing if unsafe.
   std::vector<FixItHint> staticFix() const;
 
 private:
   void classifyUse(const DeclRefExpr *Use, const Stmt *CreationLambdaBody);
   bool isCatalogued(const FunctionDecl *FD) const;
+  bool isPoolAttach(const CallExpr *Call) const;
 
   const LocalParentMap &PM;
   const Catalogue &Lib;
@@ -63,7 +75,34 @@ private:
   bool UsedInLoop = false;
   bool Reseated = false;
   bool SmartPointer = false;
+  bool AttachedToPool = false;
+  bool OnlyRequests = true;
+  bool TargetSet = false; // setHost & co: cannot be repeated once connected
   llvm::SmallVector<const Stmt *, 2> Releases;
+  llvm::SmallVector<const CallExpr *, 2> ConfigCalls;
+  llvm::SmallVector<const Stmt *, 4> CreationLoops;
+};
+
+/// Whether expressions mean the same on every iteration of one loop: built
+/// once per loop and creation, so the mutation analysis is shared.
+class LoopInvariance {
+public:
+  LoopInvariance(const Stmt *Loop, const Expr *Creation, ASTContext &Ctx)
+      : Loop(Loop), Creation(Creation), Ctx(Ctx), Mutations(*Loop, Ctx) {}
+  const Stmt *loop() const { return Loop; }
+  /// Evaluating E once before the loop gives the value every iteration
+  /// sees, and no side effect is lost: literals, constants, variables and
+  /// fields the loop does not change, const member calls, operators on those.
+  bool isInvariant(const Expr *E);
+
+private:
+  bool changed(const ValueDecl *D);
+  bool fieldWritten(const FieldDecl *F);
+  const Stmt *Loop;
+  const Expr *Creation;
+  ASTContext &Ctx;
+  ExprMutationAnalyzer Mutations;
+  llvm::DenseMap<const FieldDecl *, bool> Fields;
 };
 
 /// The arguments that decide which client a creation builds.
@@ -71,10 +110,6 @@ llvm::SmallVector<const Expr *, 4> creationArgs(const Expr *Anchor);
 /// Values that are the same on every call: literals, constants, and
 /// temporaries built from them.
 bool isConstantArg(const Expr *E, ASTContext &Ctx);
-/// Expressions that mean the same before a loop as inside it, with no side
-/// effect whose count would change if evaluated once.
-bool isHoistSafe(const Expr *E, ExprMutationAnalyzer &Mutations,
-                 ASTContext &Ctx);
 
 /// "a new 'httplib::Client' is created", "a new handle from
 /// 'curl_easy_init' is created", "'cpr::Get' builds a new client"...

@@ -59,9 +59,13 @@ public:
   IndexVisitor(const llvm::DenseSet<const Stmt *> &Wanted,
                llvm::DenseMap<const Stmt *, const Stmt *> &RootOf,
                llvm::DenseMap<const Stmt *, const FunctionDecl *> &FunctionOf,
-               llvm::DenseMap<const FunctionDecl *, LoopCall> &LoopCalls)
+               llvm::DenseMap<const FunctionDecl *, LoopCall> &LoopCalls,
+               llvm::DenseMap<const Stmt *, const LambdaExpr *> &LambdaOf,
+               llvm::DenseSet<const LambdaExpr *> &CalledOnce,
+               const SourceManager &SM)
       : Wanted(Wanted), RootOf(RootOf), FunctionOf(FunctionOf),
-        LoopCalls(LoopCalls) {}
+        LoopCalls(LoopCalls), LambdaOf(LambdaOf), CalledOnce(CalledOnce),
+        SM(SM) {}
 
   bool shouldVisitTemplateInstantiations() const { return false; }
   bool shouldVisitImplicitCode() const { return false; }
@@ -69,6 +73,15 @@ public:
   bool TraverseDecl(Decl *D) {
     if (!D)
       return true;
+    // `const bool ok = [] { ... }();` at namespace scope runs once.
+    if (const auto *V = dyn_cast<VarDecl>(D))
+      if (!CurrentRoot && V->getInit())
+        if (const auto *OC =
+                dyn_cast<CXXOperatorCallExpr>(stripWrappers(V->getInit())))
+          if (OC->getOperator() == OO_Call && OC->getNumArgs() > 0)
+            if (const auto *L =
+                    dyn_cast<LambdaExpr>(stripWrappers(OC->getArg(0))))
+              CalledOnce.insert(L);
     const auto *FD = dyn_cast<FunctionDecl>(D);
     if (!FD || !FD->doesThisDeclarationHaveABody() || !FD->getBody())
       return Base::TraverseDecl(D);
@@ -90,6 +103,7 @@ public:
       return Base::TraverseLambdaExpr(L);
     // A lambda at namespace scope is its own root.
     CurrentRoot = L->getBody();
+    LambdaOf.try_emplace(CurrentRoot, L);
     bool Ok = Base::TraverseLambdaExpr(L);
     CurrentRoot = nullptr;
     return Ok;
@@ -117,6 +131,14 @@ public:
   bool VisitCallExpr(CallExpr *C) {
     if (Loops.empty())
       return true;
+    // A for-init or a range-for's range runs once, not per iteration.
+    const Stmt *Once = nullptr;
+    if (const auto *F = dyn_cast<ForStmt>(Loops.back()))
+      Once = F->getInit();
+    else if (const auto *RF = dyn_cast<CXXForRangeStmt>(Loops.back()))
+      Once = RF->getRangeInit();
+    if (Once && within(C->getBeginLoc(), Once->getSourceRange()))
+      return true;
     if (const FunctionDecl *Callee = C->getDirectCallee())
       LoopCalls.try_emplace(Callee->getCanonicalDecl(),
                             LoopCall{C, Loops.back()});
@@ -124,10 +146,21 @@ public:
   }
 
 private:
+  bool within(SourceLocation L, SourceRange R) const {
+    if (L.isInvalid() || R.isInvalid())
+      return false;
+    L = SM.getExpansionLoc(L);
+    return !SM.isBeforeInTranslationUnit(L, SM.getExpansionLoc(R.getBegin())) &&
+           !SM.isBeforeInTranslationUnit(SM.getExpansionLoc(R.getEnd()), L);
+  }
+
   const llvm::DenseSet<const Stmt *> &Wanted;
   llvm::DenseMap<const Stmt *, const Stmt *> &RootOf;
   llvm::DenseMap<const Stmt *, const FunctionDecl *> &FunctionOf;
   llvm::DenseMap<const FunctionDecl *, LoopCall> &LoopCalls;
+  llvm::DenseMap<const Stmt *, const LambdaExpr *> &LambdaOf;
+  llvm::DenseSet<const LambdaExpr *> &CalledOnce;
+  const SourceManager &SM;
   const Stmt *CurrentRoot = nullptr;
   llvm::SmallVector<const Stmt *, 4> Loops;
 };
@@ -138,6 +171,8 @@ void FunctionIndex::build(ASTContext &Ctx, llvm::ArrayRef<const Stmt *> Nodes) {
   RootOf.clear();
   FunctionOf.clear();
   LoopCalls.clear();
+  LambdaOf.clear();
+  CalledOnce.clear();
   Maps.clear();
   if (Nodes.empty())
     return;
@@ -148,14 +183,25 @@ void FunctionIndex::build(ASTContext &Ctx, llvm::ArrayRef<const Stmt *> Nodes) {
     if (S && S->getBeginLoc().isValid())
       Files.insert(SM.getFileID(SM.getExpansionLoc(S->getBeginLoc())));
 
-  IndexVisitor V(Wanted, RootOf, FunctionOf, LoopCalls);
-  // Only the top-level declarations written in those files: the rest of the
-  // translation unit (system headers) is never walked.
-  for (Decl *D : Ctx.getTranslationUnitDecl()->decls()) {
+  IndexVisitor V(Wanted, RootOf, FunctionOf, LoopCalls, LambdaOf, CalledOnce,
+                 SM);
+  auto Visit = [&](Decl *D) {
     SourceLocation L = D->getLocation();
-    if (L.isInvalid() || !Files.count(SM.getFileID(SM.getExpansionLoc(L))))
-      continue;
-    V.TraverseDecl(D);
+    if (L.isValid() && Files.count(SM.getFileID(SM.getExpansionLoc(L))))
+      V.TraverseDecl(D);
+  };
+  // Only the top-level declarations written in those files: the rest of the
+  // translation unit (system headers) is never walked. The traversal scope
+  // is the whole TU in clang-tidy, and the main file's declarations in
+  // clangd, where walking the TU's decls() would load every declaration of
+  // the preamble.
+  for (Decl *Top : Ctx.getTraversalScope()) {
+    if (auto *TU = dyn_cast<TranslationUnitDecl>(Top)) {
+      for (Decl *D : TU->decls())
+        Visit(D);
+    } else {
+      Visit(Top);
+    }
   }
 }
 

@@ -72,6 +72,13 @@ public:
     return FunctionOf.lookup(Root);
   }
   const LoopCall *callInLoop(const FunctionDecl *F) const;
+  /// The lambda whose body is this root (a lambda at namespace scope).
+  const LambdaExpr *lambdaOfRoot(const Stmt *Root) const {
+    return LambdaOf.lookup(Root);
+  }
+  /// A namespace-scope lambda called where it is written, to initialise a
+  /// global: it runs once.
+  bool isCalledOnce(const LambdaExpr *L) const { return CalledOnce.count(L); }
   /// The parent map of a root, built on first use.
   const LocalParentMap &parents(const Stmt *Root);
 
@@ -79,6 +86,8 @@ private:
   llvm::DenseMap<const Stmt *, const Stmt *> RootOf;
   llvm::DenseMap<const Stmt *, const FunctionDecl *> FunctionOf;
   llvm::DenseMap<const FunctionDecl *, LoopCall> LoopCalls;
+  llvm::DenseMap<const Stmt *, const LambdaExpr *> LambdaOf;
+  llvm::DenseSet<const LambdaExpr *> CalledOnce;
   llvm::DenseMap<const Stmt *, std::unique_ptr<LocalParentMap>> Maps;
 };
 
@@ -112,7 +121,7 @@ llvm::SmallVector<const Stmt *, 4> repeatingLoops(const LocalParentMap &PM,
 /// The innermost lambda whose body holds S, or null.
 const LambdaExpr *enclosingLambda(const LocalParentMap &PM, const Stmt *S);
 
-/// True if every location of the range is in the file, not a macro.
+/// True if the range is invalid or starts or ends in a macro expansion.
 bool isInMacro(SourceRange R);
 
 } // namespace clang::tidy::http

@@ -358,6 +358,16 @@ void Catalogue::addBuiltins() {
   Add("curl_easy_setopt", L::Curl, R::PoolAttach, NoFlags, "CURLOPT_SHARE");
   for (llvm::StringRef F : {"std::call_once", "absl::call_once"})
     Add(F, L::Std, R::RunsOnce);
+  // HTTPClientSession.h: the host and port "must not be changed once there
+  // is an open connection" (IllegalStateException).
+  for (llvm::StringRef F :
+       {"Poco::Net::HTTPClientSession::setHost",
+        "Poco::Net::HTTPClientSession::setPort",
+        "Poco::Net::HTTPClientSession::setProxy",
+        "Poco::Net::HTTPClientSession::setProxyHost",
+        "Poco::Net::HTTPClientSession::setProxyPort"})
+    Add(F, L::Poco, R::ConnectionTarget);
+  Add("boost::beast::basic_stream::connect", L::Beast, R::ConnectionTarget);
 
   // --- Dropping the connection ends what an unread body would block.
   for (llvm::StringRef F :

@@ -61,6 +61,8 @@ enum class Role : unsigned char {
   PoolAttach,         // attaches a handle to a shared connection pool
                       // (Detail: the option enumerator, if any)
   RunsOnce,           // runs the callable it is given once (std::call_once)
+  ConnectionTarget,   // points a client at a server; may not be repeated on
+                      // a connected client (POCO setHost throws)
   /// What a handle or client keeps when it is never released (Detail, the
   /// wording of http-leaked-handle).
   LeakCost,

@@ -21,7 +21,7 @@ void poll(int n) {
 // Per call with a constant URI: the client is thread-safe, so it can be static.
 pplx::task<web::http::http_response> status() {
   http_client client(U("http://localhost:8080/status"));
-  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: a new 'web::http::client::http_client' is created on every call of 'status' and serves a single request
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: a new 'web::http::client::http_client' is created on every call of 'status' and dies when it returns
   // CHECK-MESSAGES: :[[@LINE-3]]:38: note: each call of 'status' creates a new client
   // CHECK-MESSAGES: :[[@LINE-3]]:15: note: each web::http::client::http_client owns
   return client.request(web::http::methods::GET);

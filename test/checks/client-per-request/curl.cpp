@@ -38,7 +38,7 @@ std::string get(const std::string &url) {
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'curl_global_init' runs on every call of 'get', which also creates a handle; it sets up libcurl's global state (and the TLS library's), is not thread-safe, and belongs once per program: call it once at start-up [http-client-per-request]
   // CHECK-MESSAGES: :[[@LINE-3]]:13: note: each call of 'get' creates a new client
   CURL *h = curl_easy_init();
-  // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: a new handle is created by 'curl_easy_init' on every call of 'get' and serves a single request, so no connection is reused across calls and every request opens a new socket; create the client once (a member or a shared instance) and reuse it [http-client-per-request]
+  // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: a new handle is created by 'curl_easy_init' on every call of 'get' and dies when it returns, so no connection is reused across calls and every call opens a new socket; create the client once (a member or a shared instance) and reuse it [http-client-per-request]
   // CHECK-MESSAGES: :[[@LINE-6]]:13: note: each call of 'get' creates a new client
   // CHECK-MESSAGES: :[[@LINE-3]]:13: note: libcurl keeps its connection cache
   if (!h)

@@ -77,7 +77,7 @@ void nested(int rounds, const std::vector<std::string> &paths) {
 // Once per call, constant arguments, thread-safe type: made static.
 int status() {
   httplib::Client cli("http://localhost:8080");
-  // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: a new 'httplib::Client' is created on every call of 'status' and serves a single request, so no connection is reused across calls and every request opens a new socket; create the client once (a member or a shared instance) and reuse it [http-client-per-request]
+  // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: a new 'httplib::Client' is created on every call of 'status' and dies when it returns, so no connection is reused across calls and every call opens a new socket; create the client once (a member or a shared instance) and reuse it [http-client-per-request]
   // CHECK-MESSAGES: :[[@LINE-3]]:5: note: each call of 'status' creates a new client
   // CHECK-MESSAGES: :[[@LINE-3]]:19: note: cpp-httplib sends
   auto res = cli.Get("/status");

@@ -34,7 +34,7 @@ void poll(const std::vector<std::string> &paths) {
 // An HTTPS session per call: not thread-safe, so only the note, no static.
 std::string fetch(const std::string &path) {
   Poco::Net::HTTPSClientSession session("api.example.com", 443);
-  // CHECK-MESSAGES: :[[@LINE-1]]:33: warning: a new 'Poco::Net::HTTPSClientSession' is created on every call of 'fetch' and serves a single request
+  // CHECK-MESSAGES: :[[@LINE-1]]:33: warning: a new 'Poco::Net::HTTPSClientSession' is created on every call of 'fetch' and dies when it returns
   // CHECK-MESSAGES: :[[@LINE-3]]:13: note: each call of 'fetch' creates a new client
   // CHECK-MESSAGES: :[[@LINE-3]]:33: note: one Poco::Net::HTTPClientSession keeps
   HTTPRequest req(HTTPRequest::HTTP_GET, path);

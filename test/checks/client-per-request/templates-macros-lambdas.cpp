@@ -69,7 +69,7 @@ void lambdaLoop(const std::vector<std::string> &paths) {
 void handlerTable(std::vector<std::string> &paths) {
   std::for_each(paths.begin(), paths.end(), [](const std::string &p) {
     httplib::Client cli("localhost", 8080);
-    // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: a new 'httplib::Client' is created on every call of this lambda and serves a single request
+    // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: a new 'httplib::Client' is created on every call of this lambda and dies when it returns
     // CHECK-MESSAGES: :[[@LINE-3]]:45: note: each call of this lambda creates a new client
     // CHECK-MESSAGES: :[[@LINE-3]]:21: note: cpp-httplib sends
     cli.Get(p.c_str());
@@ -103,7 +103,7 @@ void movedOut(int n) {
 struct Pinger {
   Pinger() {
     httplib::Client cli("localhost", 8080);
-    // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: a new 'httplib::Client' is created on every call of 'Pinger' and serves a single request
+    // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: a new 'httplib::Client' is created on every call of 'Pinger' and dies when it returns
     // CHECK-MESSAGES: :[[@LINE-3]]:3: note: each call of 'Pinger' creates a new client
     // CHECK-MESSAGES: :[[@LINE-3]]:21: note: cpp-httplib sends
     cli.Get("/");
@@ -111,7 +111,7 @@ struct Pinger {
   // CHECK-FIXES:    static httplib::Client cli("localhost", 8080);
   bool operator()(int) {
     auto r = httplib::Client("localhost", 8080).Get("/");
-    // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: a new 'httplib::Client' is created on every call of 'operator()' and serves a single request
+    // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: a new 'httplib::Client' is created on every call of 'operator()' and dies when it returns
     // CHECK-MESSAGES: :[[@LINE-3]]:8: note: each call of 'operator()' creates a new client
     // CHECK-MESSAGES: :[[@LINE-3]]:14: note: cpp-httplib sends
     return static_cast<bool>(r);

@@ -1,0 +1,165 @@
+// Correct code that must not be reported, and fixes that must not be
+// offered: each case once misled the check.
+// RUN: %check_http_tidy %s http-client-per-request %t -- -- -std=c++17 %qt_flags
+#include <Poco/Net/HTTPClientSession.h>
+#include <Poco/Net/HTTPRequest.h>
+#include <QtNetwork/QNetworkAccessManager>
+#include <QtWidgets/QWidget>
+#include <curl/curl.h>
+#include <httplib.h>
+#include <map>
+#include <mutex>
+#include <string>
+#include <utility>
+#include <vector>
+
+// Structured bindings are declared in the loop: one client per host.
+void bindings(const std::map<std::string, int> &hosts) {
+  for (const auto &[host, port] : hosts) {
+    httplib::Client cli(host, port);
+    cli.Get("/");
+  }
+}
+
+// A member or a global the loop reassigns: one client per host.
+std::string pick(int);
+std::string g_host;
+struct Poller {
+  std::string host_;
+  void run(int n) {
+    for (int i = 0; i < n; ++i) {
+      host_ = pick(i);
+      httplib::Client cli(host_);
+      cli.Get("/");
+    }
+  }
+  void runGlobal(int n) {
+    for (int i = 0; i < n; ++i) {
+      g_host = pick(i);
+      httplib::Client cli(g_host);
+      cli.Get("/");
+    }
+  }
+};
+
+// A call that may answer differently each time (a load balancer).
+struct Balancer { std::string next(); };
+std::string pickServer();
+void roundRobin(Balancer &lb, int n) {
+  for (int i = 0; i < n; ++i) {
+    httplib::Client a(lb.next());
+    a.Get("/");
+    httplib::Client b(pickServer());
+    b.Get("/");
+  }
+}
+
+// A reconnect loop: each client serves a loop of requests.
+void reconnect(const bool &running) {
+  while (running) {
+    httplib::Client cli("localhost", 8080);
+    cli.set_keep_alive(true);
+    while (running)
+      if (!cli.Get("/poll"))
+        break;
+  }
+}
+
+// libcurl's multi interface and share handles keep the connections.
+void multi(CURLM *m, const std::vector<std::string> &urls) {
+  for (const auto &u : urls) {
+    CURL *h = curl_easy_init();
+    curl_easy_setopt(h, CURLOPT_URL, u.c_str());
+    curl_multi_add_handle(m, h);
+  }
+}
+void shared(CURLSH *share, const std::string &url) {
+  CURL *h = curl_easy_init();
+  curl_easy_setopt(h, CURLOPT_SHARE, share);
+  curl_easy_setopt(h, CURLOPT_URL, url.c_str());
+  curl_easy_perform(h);
+  curl_easy_cleanup(h);
+}
+
+// Pointed at a server after construction, per iteration.
+void setHost(const std::vector<std::string> &hosts) {
+  for (const auto &h : hosts) {
+    Poco::Net::HTTPClientSession s;
+    s.setHost(h);
+    s.setPort(80);
+    Poco::Net::HTTPRequest req(Poco::Net::HTTPRequest::HTTP_GET, "/");
+    s.sendRequest(req);
+  }
+}
+
+// Lambdas that run once.
+static const bool g_ok = [] {
+  httplib::Client c("localhost", 8080);
+  return static_cast<bool>(c.Get("/health"));
+}();
+bool healthOnce() {
+  static const bool ok = [] {
+    httplib::Client c("localhost", 8080);
+    return static_cast<bool>(c.Get("/health"));
+  }();
+  return ok;
+}
+std::once_flag Flag;
+void warmUp() {
+  std::call_once(Flag, [] {
+    httplib::Client c("localhost", 8080);
+    c.Get("/warm");
+  });
+}
+
+// A manager owned by the object under construction (Qt's parent).
+class Widget : public QWidget {
+public:
+  Widget() {
+    auto *nam = new QNetworkAccessManager(this);
+    nam->get(QNetworkRequest(QUrl("http://localhost/")));
+  }
+};
+
+// --- Reported, but no `static`: --------------------------------------------
+
+// Configured per call: a static client would share one caller's token with
+// another caller's request.
+std::string withToken(const std::string &token) {
+  httplib::Client cli("https://api.example.com");
+  // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: a new 'httplib::Client' is created on every call of 'withToken'
+  // CHECK-MESSAGES: :[[@LINE-3]]:13: note: each call of 'withToken' creates a new client
+  // CHECK-MESSAGES: :[[@LINE-3]]:19: note: cpp-httplib sends
+  cli.set_bearer_token_auth(token.c_str());
+  auto r = cli.Get("/me");
+  return r ? r->body : "";
+}
+
+// A subclass may add state of its own: not known to be thread-safe.
+class CountingClient : public httplib::Client {
+public:
+  using httplib::Client::Client;
+  int calls = 0;
+};
+bool viaSubclass() {
+  CountingClient cli("localhost", 8080);
+  // CHECK-MESSAGES: :[[@LINE-1]]:18: warning: a new 'CountingClient' is created on every call of 'viaSubclass'
+  // CHECK-MESSAGES: :[[@LINE-3]]:6: note: each call of 'viaSubclass' creates a new client
+  // CHECK-MESSAGES: :[[@LINE-3]]:18: note: cpp-httplib sends
+  return static_cast<bool>(cli.Get("/"));
+}
+
+// The range of a range-for is evaluated once: no "called in a loop" note.
+std::vector<std::string> fetchList() {
+  httplib::Client cli("localhost", 8080);
+  // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: a new 'httplib::Client' is created on every call of 'fetchList'
+  // CHECK-MESSAGES: :[[@LINE-3]]:26: note: each call of 'fetchList' creates a new client
+  // CHECK-MESSAGES: :[[@LINE-3]]:19: note: cpp-httplib sends
+  auto r = cli.Get("/list");
+  return {r ? r->body : ""};
+}
+// CHECK-FIXES:  static httplib::Client cli("localhost", 8080);
+void useList() {
+  for (const auto &s : fetchList())
+    (void)s;
+}
