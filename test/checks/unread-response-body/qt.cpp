@@ -104,6 +104,12 @@ void probeSlot(QNetworkAccessManager &nam, const QUrl &url) {
   QObject::connect(reply, &QNetworkReply::finished, reply, &QObject::deleteLater);
 }
 
+void probeSlotClose(QNetworkAccessManager &nam, const QUrl &url) {
+  QNetworkReply *reply = nam.get(QNetworkRequest(url));
+  reply->setReadBufferSize(1);
+  QObject::connect(reply, &QNetworkReply::metaDataChanged, reply, &QIODevice::close);
+}
+
 void abortedHere(QNetworkAccessManager &nam, const QUrl &url, bool cancel) {
   QNetworkReply *reply = nam.get(QNetworkRequest(url));
   reply->setReadBufferSize(4096);
