@@ -199,7 +199,10 @@ void ClientPerRequestCheck::check(const MatchFinder::MatchResult &Result) {
 }
 
 void ClientPerRequestCheck::onEndOfTranslationUnit() {
-  if (Candidates.empty() || !Ctx) {
+  // After a fatal error (a missing header) Clang stops building parts of the
+  // AST: nothing in it can be judged.
+  if (Candidates.empty() || !Ctx ||
+      Ctx->getDiagnostics().hasFatalErrorOccurred()) {
     Candidates.clear();
     return;
   }

@@ -26,22 +26,6 @@ const VarDecl *localVarOf(const Expr *E) {
              : nullptr;
 }
 
-/// Text of the whitespace before Loc if nothing else precedes it on its line.
-std::optional<std::string> lineIndent(const SourceManager &SM,
-                                      SourceLocation Loc) {
-  auto [FID, Off] = SM.getDecomposedLoc(Loc);
-  bool Invalid = false;
-  llvm::StringRef Buf = SM.getBufferData(FID, &Invalid);
-  if (Invalid || Off > Buf.size())
-    return std::nullopt;
-  size_t Start = Off == 0 ? 0 : Buf.rfind('\n', Off - 1);
-  Start = (Off == 0 || Start == llvm::StringRef::npos) ? 0 : Start + 1;
-  llvm::StringRef Before = Buf.slice(Start, Off);
-  if (!Before.trim(" \t").empty())
-    return std::nullopt;
-  return Before.str();
-}
-
 } // namespace
 
 bool ClientUses::isCatalogued(const FunctionDecl *FD) const {

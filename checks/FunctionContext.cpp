@@ -312,6 +312,23 @@ const LambdaExpr *enclosingLambda(const LocalParentMap &PM, const Stmt *S) {
   return nullptr;
 }
 
+std::optional<std::string> lineIndent(const SourceManager &SM,
+                                      SourceLocation Loc) {
+  if (Loc.isInvalid() || !Loc.isFileID())
+    return std::nullopt;
+  auto [FID, Off] = SM.getDecomposedLoc(Loc);
+  bool Invalid = false;
+  llvm::StringRef Buf = SM.getBufferData(FID, &Invalid);
+  if (Invalid || Off > Buf.size())
+    return std::nullopt;
+  size_t Start = Off == 0 ? 0 : Buf.rfind('\n', Off - 1);
+  Start = (Off == 0 || Start == llvm::StringRef::npos) ? 0 : Start + 1;
+  llvm::StringRef Before = Buf.slice(Start, Off);
+  if (!Before.trim(" \t").empty())
+    return std::nullopt;
+  return Before.str();
+}
+
 bool isInMacro(SourceRange R) {
   return R.isInvalid() || R.getBegin().isMacroID() || R.getEnd().isMacroID();
 }

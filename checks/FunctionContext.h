@@ -20,6 +20,8 @@
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SmallVector.h"
 #include <memory>
+#include <optional>
+#include <string>
 
 namespace clang::tidy::http {
 
@@ -120,6 +122,11 @@ llvm::SmallVector<const Stmt *, 4> repeatingLoops(const LocalParentMap &PM,
 
 /// The innermost lambda whose body holds S, or null.
 const LambdaExpr *enclosingLambda(const LocalParentMap &PM, const Stmt *S);
+
+/// The whitespace before Loc if nothing else precedes it on its line (for
+/// fix-its that keep the surrounding indentation), or nothing.
+std::optional<std::string> lineIndent(const SourceManager &SM,
+                                      SourceLocation Loc);
 
 /// True if the range is invalid or starts or ends in a macro expansion.
 bool isInMacro(SourceRange R);

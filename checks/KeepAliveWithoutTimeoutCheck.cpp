@@ -224,22 +224,6 @@ bool before(const SourceManager &SM, SourceLocation A, SourceLocation B) {
                                       SM.getExpansionLoc(B));
 }
 
-/// The whitespace before Loc if nothing else precedes it on its line.
-std::optional<std::string> indentOf(const SourceManager &SM,
-                                    SourceLocation Loc) {
-  auto [FID, Off] = SM.getDecomposedLoc(Loc);
-  bool Invalid = false;
-  llvm::StringRef Buf = SM.getBufferData(FID, &Invalid);
-  if (Invalid || Off > Buf.size())
-    return std::nullopt;
-  size_t Start = Off == 0 ? 0 : Buf.rfind('\n', Off - 1);
-  Start = (Off == 0 || Start == llvm::StringRef::npos) ? 0 : Start + 1;
-  llvm::StringRef Before = Buf.slice(Start, Off);
-  if (!Before.trim(" \t").empty())
-    return std::nullopt;
-  return Before.str();
-}
-
 /// True if every macro the location comes through is a system header's
 /// (libcurl wraps curl_easy_setopt in a same-name macro): the code is the
 /// user's as written, and a fix-it may touch it.
@@ -1177,7 +1161,7 @@ void KeepAliveWithoutTimeoutCheck::addFixNote(const Stmt *After,
   CharSourceRange R = userRange(SM, Ctx->getLangOpts(), S->getSourceRange());
   if (R.isInvalid())
     return;
-  auto Indent = indentOf(SM, R.getBegin());
+  auto Indent = lineIndent(SM, R.getBegin());
   if (!Indent)
     return;
   auto [FID, Off] = SM.getDecomposedLoc(R.getEnd());
