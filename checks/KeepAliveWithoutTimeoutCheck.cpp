@@ -344,15 +344,13 @@ void KeepAliveWithoutTimeoutCheck::registerMatchers(MatchFinder *Finder) {
       this);
   Finder->addMatcher(
       binaryOperator(unless(isExpansionInSystemHeader()),
-                     hasOperatorName("="), hasRHS(Creation),
-                     unless(isInTemplateInstantiation()))
+                     hasOperatorName("="), hasRHS(Creation))
           .bind("assign"),
       this);
   Finder->addMatcher(
       cxxOperatorCallExpr(unless(isExpansionInSystemHeader()),
                           hasOverloadedOperatorName("="),
-                          hasArgument(1, Creation),
-                          unless(isInTemplateInstantiation()))
+                          hasArgument(1, Creation))
           .bind("assign"),
       this);
   Finder->addMatcher(
@@ -361,8 +359,7 @@ void KeepAliveWithoutTimeoutCheck::registerMatchers(MatchFinder *Finder) {
           callee(cxxMethodDecl(hasName("reset"),
                                ofClass(classTemplateSpecializationDecl(
                                    hasAnyName(refs(SmartNames)))))),
-          hasArgument(0, ignoringParenImpCasts(NewClient)),
-          unless(isInTemplateInstantiation()))
+          hasArgument(0, ignoringParenImpCasts(NewClient)))
           .bind("reset"),
       this);
 
@@ -371,8 +368,7 @@ void KeepAliveWithoutTimeoutCheck::registerMatchers(MatchFinder *Finder) {
                                      Role::RequestCall,
                                      Role::KeepAliveDisabler});
   Finder->addMatcher(callExpr(unless(isExpansionInSystemHeader()),
-                              callee(catalogued(CallNames)),
-                              unless(isInTemplateInstantiation()))
+                              callee(catalogued(CallNames)))
                          .bind("call"),
                      this);
   // A timeout passed as an argument object (`session.SetOption(cpr::Timeout{})`).
@@ -384,8 +380,7 @@ void KeepAliveWithoutTimeoutCheck::registerMatchers(MatchFinder *Finder) {
             callee(cxxMethodDecl(ofClass(ClientClass))),
             hasAnyArgument(hasType(qualType(hasUnqualifiedDesugaredType(
                 recordType(hasDeclaration(cxxRecordDecl(isSameOrDerivedFrom(
-                    namedDecl(hasAnyName(refs(ArgTypes))))))))))),
-            unless(isInTemplateInstantiation()))
+                    namedDecl(hasAnyName(refs(ArgTypes))))))))))))
             .bind("argCall"),
         this);
 
@@ -393,15 +388,13 @@ void KeepAliveWithoutTimeoutCheck::registerMatchers(MatchFinder *Finder) {
   // client to unknown code may set its timeout there.
   Finder->addMatcher(
       memberExpr(unless(isExpansionInSystemHeader()),
-                 member(fieldDecl(hasType(Clientish))),
-                 unless(isInTemplateInstantiation()))
+                 member(fieldDecl(hasType(Clientish))))
           .bind("ref"),
       this);
   Finder->addMatcher(
       declRefExpr(unless(isExpansionInSystemHeader()),
                   to(varDecl(hasGlobalStorage(), unless(isStaticLocal()),
-                             hasType(Clientish))),
-                  unless(isInTemplateInstantiation()))
+                             hasType(Clientish))))
           .bind("ref"),
       this);
 }

@@ -635,8 +635,7 @@ void LeakedHandleCheck::registerMatchers(MatchFinder *Finder) {
   if (!Acquirers.empty())
     Finder->addMatcher(
         callExpr(unless(isExpansionInSystemHeader()),
-                 callee(functionDecl(hasAnyName(refs(Acquirers)))),
-                 unless(isInTemplateInstantiation()))
+                 callee(functionDecl(hasAnyName(refs(Acquirers)))))
             .bind("acquire"),
         this);
   auto ClientTypes = Lib.matcherNames(Role::ClientType);
@@ -646,8 +645,7 @@ void LeakedHandleCheck::registerMatchers(MatchFinder *Finder) {
                    hasType(pointerType(pointee(hasUnqualifiedDesugaredType(
                        recordType(hasDeclaration(cxxRecordDecl(
                            isSameOrDerivedFrom(namedDecl(
-                               hasAnyName(refs(ClientTypes))))))))))),
-                   unless(isInTemplateInstantiation()))
+                               hasAnyName(refs(ClientTypes))))))))))))
             .bind("new"),
         this);
   // Translation-unit facts: replies deleted by their manager or request,
@@ -657,16 +655,14 @@ void LeakedHandleCheck::registerMatchers(MatchFinder *Finder) {
   if (!AutoDelete.empty()) {
     Finder->addMatcher(
         callExpr(unless(isExpansionInSystemHeader()),
-                 callee(functionDecl(hasAnyName(refs(AutoDelete)))),
-                 unless(isInTemplateInstantiation()))
+                 callee(functionDecl(hasAnyName(refs(AutoDelete)))))
             .bind("autodelete"),
         this);
     Finder->addMatcher(
         callExpr(unless(isExpansionInSystemHeader()),
                  hasArgument(0, ignoringParenImpCasts(declRefExpr(to(
                                     enumConstantDecl(hasAnyName(
-                                        refs(AutoDelete))))))),
-                 unless(isInTemplateInstantiation()))
+                                        refs(AutoDelete))))))))
             .bind("attribute"),
         this);
   }
@@ -674,8 +670,7 @@ void LeakedHandleCheck::registerMatchers(MatchFinder *Finder) {
   if (!Connects.empty())
     Finder->addMatcher(
         callExpr(unless(isExpansionInSystemHeader()),
-                 callee(functionDecl(hasAnyName(refs(Connects)))),
-                 unless(isInTemplateInstantiation()))
+                 callee(functionDecl(hasAnyName(refs(Connects)))))
             .bind("connect"),
         this);
   auto Releases = Lib.matcherNames(Role::Release);
@@ -683,8 +678,7 @@ void LeakedHandleCheck::registerMatchers(MatchFinder *Finder) {
     Finder->addMatcher(
         callExpr(unless(isExpansionInSystemHeader()),
                  callee(functionDecl(hasAnyName(refs(Releases)),
-                                     unless(cxxMethodDecl()))),
-                 unless(isInTemplateInstantiation()))
+                                     unless(cxxMethodDecl()))))
             .bind("release"),
         this);
 }
