@@ -4,7 +4,6 @@
 #include "ClientUses.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
-#include "clang/Analysis/Analyses/ExprMutationAnalyzer.h"
 
 using namespace clang::ast_matchers;
 
@@ -276,7 +275,7 @@ void ClientPerRequestCheck::analyse(const Candidate &C) {
     const bool Tracked = C.How == Kind::Object || C.How == Kind::Factory;
     auto VariantIn = [&](size_t I) {
       Invariance.push_back(
-          std::make_unique<LoopInvariance>(Loops[I], Anchor, *Ctx));
+          std::make_unique<LoopInvariance>(Loops[I], Anchor, PM, *Ctx));
       return dependsOnLoop(*Invariance.back(), Args, Uses, SM);
     };
     size_t Target = 0;

@@ -2,7 +2,6 @@
 
 #include "ClientUses.h"
 #include "clang/AST/ASTContext.h"
-#include "clang/Analysis/Analyses/ExprMutationAnalyzer.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
 
@@ -388,24 +387,93 @@ bool isConstantArg(const Expr *E, ASTContext &Ctx) {
   return false;
 }
 
-bool LoopInvariance::changed(const ValueDecl *D) {
+bool LoopInvariance::within(SourceLocation L, SourceRange R) const {
   const SourceManager &SM = Ctx.getSourceManager();
-  auto Within = [&](SourceLocation L, SourceRange R) {
-    L = SM.getExpansionLoc(L);
-    return !SM.isBeforeInTranslationUnit(L, SM.getExpansionLoc(R.getBegin())) &&
-           !SM.isBeforeInTranslationUnit(SM.getExpansionLoc(R.getEnd()), L);
+  if (L.isInvalid() || R.isInvalid())
+    return false;
+  L = SM.getExpansionLoc(L);
+  return !SM.isBeforeInTranslationUnit(L, SM.getExpansionLoc(R.getBegin())) &&
+         !SM.isBeforeInTranslationUnit(SM.getExpansionLoc(R.getEnd()), L);
+}
+
+namespace {
+/// True if this reference may write the variable: assigned, incremented,
+/// its address taken, a non-const method called, bound to a non-const
+/// reference or passed where one is expected. Deliberately local (one
+/// parent walk over the function's own map): clang's ExprMutationAnalyzer
+/// asks for ancestors and builds the whole translation unit's parent map.
+bool mayWrite(const DeclRefExpr *Ref, const LocalParentMap &PM) {
+  const Stmt *C = Ref;
+  const Stmt *P = PM.parent(C);
+  while (P && (isa<ParenExpr, MaterializeTemporaryExpr>(P) ||
+               (isa<ImplicitCastExpr>(P) &&
+                cast<ImplicitCastExpr>(P)->getCastKind() == CK_NoOp))) {
+    C = P;
+    P = PM.parent(P);
+  }
+  if (!P || isa<ImplicitCastExpr>(P))
+    return false; // read (lvalue-to-rvalue) or decay
+  auto NonConstRef = [](QualType T) {
+    return (T->isLValueReferenceType() &&
+            !T.getNonReferenceType().isConstQualified()) ||
+           (T->isPointerType() && !T->getPointeeType().isConstQualified());
   };
+  if (const auto *BO = dyn_cast<BinaryOperator>(P))
+    return BO->isAssignmentOp() && BO->getLHS() == C;
+  if (const auto *UO = dyn_cast<UnaryOperator>(P))
+    return UO->isIncrementDecrementOp() || UO->getOpcode() == UO_AddrOf;
+  if (const auto *ME = dyn_cast<MemberExpr>(P)) {
+    if (const auto *M = dyn_cast<CXXMethodDecl>(ME->getMemberDecl()))
+      return !M->isConst();
+    return true; // a field of it may be written
+  }
+  if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(P)) {
+    if (OC->getNumArgs() > 0 && OC->getArg(0) == C) {
+      if (const auto *M = dyn_cast_or_null<CXXMethodDecl>(OC->getDirectCallee()))
+        return !M->isConst();
+      return OC->isAssignmentOp();
+    }
+  }
+  auto ByParam = [&](const FunctionDecl *FD, llvm::ArrayRef<const Expr *> Args) {
+    if (!FD)
+      return true; // dependent or indirect: cannot tell
+    for (unsigned I = 0; I < Args.size(); ++I)
+      if (Args[I] == C)
+        return I < FD->getNumParams()
+                   ? NonConstRef(FD->getParamDecl(I)->getType())
+                   : false; // C varargs copy
+    return false;
+  };
+  if (const auto *Call = dyn_cast<CallExpr>(P))
+    return ByParam(Call->getDirectCallee(),
+                   llvm::ArrayRef(Call->getArgs(), Call->getNumArgs()));
+  if (const auto *CE = dyn_cast<CXXConstructExpr>(P))
+    return ByParam(CE->getConstructor(),
+                   llvm::ArrayRef(CE->getArgs(), CE->getNumArgs()));
+  if (const auto *DS = dyn_cast<DeclStmt>(P))
+    for (const Decl *D : DS->decls())
+      if (const auto *V = dyn_cast<VarDecl>(D))
+        if (V->getInit() == C && NonConstRef(V->getType()))
+          return true;
+  return false;
+}
+} // namespace
+
+bool LoopInvariance::changed(const ValueDecl *D) {
   // Declared inside the loop (its variable, a structured binding): new on
   // every iteration.
-  if (Within(D->getLocation(), Loop->getSourceRange()))
+  if (within(D->getLocation(), Loop->getSourceRange()))
     return true;
   const auto *V = dyn_cast<VarDecl>(D);
   if (!V)
     return !isa<EnumConstantDecl, FunctionDecl>(D);
   // Written by the loop. The creation itself may take it by reference (an
   // io_context): that does not change which client is built.
-  if (const Stmt *M = Mutations.findMutation(V))
-    return !Within(M->getBeginLoc(), Creation->getSourceRange());
+  for (const DeclRefExpr *Ref : PM.refsTo(V))
+    if (within(Ref->getBeginLoc(), Loop->getSourceRange()) &&
+        !within(Ref->getBeginLoc(), Creation->getSourceRange()) &&
+        mayWrite(Ref, PM))
+      return true;
   return false;
 }
 

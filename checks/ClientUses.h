@@ -13,7 +13,6 @@
 
 #include "FunctionContext.h"
 #include "LibraryCatalogue.h"
-#include "clang/Analysis/Analyses/ExprMutationAnalyzer.h"
 #include "clang/Basic/Diagnostic.h"
 #include <vector>
 
@@ -87,8 +86,9 @@ private:
 /// once per loop and creation, so the mutation analysis is shared.
 class LoopInvariance {
 public:
-  LoopInvariance(const Stmt *Loop, const Expr *Creation, ASTContext &Ctx)
-      : Loop(Loop), Creation(Creation), Ctx(Ctx), Mutations(*Loop, Ctx) {}
+  LoopInvariance(const Stmt *Loop, const Expr *Creation,
+                 const LocalParentMap &PM, ASTContext &Ctx)
+      : Loop(Loop), Creation(Creation), PM(PM), Ctx(Ctx) {}
   const Stmt *loop() const { return Loop; }
   /// Evaluating E once before the loop gives the value every iteration
   /// sees, and no side effect is lost: literals, constants, variables and
@@ -98,10 +98,11 @@ public:
 private:
   bool changed(const ValueDecl *D);
   bool fieldWritten(const FieldDecl *F);
+  bool within(SourceLocation L, SourceRange R) const;
   const Stmt *Loop;
   const Expr *Creation;
+  const LocalParentMap &PM;
   ASTContext &Ctx;
-  ExprMutationAnalyzer Mutations;
   llvm::DenseMap<const FieldDecl *, bool> Fields;
 };
 
