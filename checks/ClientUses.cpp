@@ -235,9 +235,9 @@ void ClientUses::classifyUse(const DeclRefExpr *U,
     }
     if (!isa<MemberExpr, CallExpr>(P) && !isa<LambdaExpr>(P))
       OnlyRequests = false;
-    if (IsRelease)
-      Releases.push_back(P);
-    else if (InCallback && !isa<LambdaExpr>(P))
+    // A callback that only releases it later is not an escape; one that
+    // uses it otherwise may reuse it.
+    if (!IsRelease && InCallback && !isa<LambdaExpr>(P))
       Escapes = true; // a callback that uses it later, not just releases it
     return;
   }

@@ -27,20 +27,12 @@ public:
   /// that holds it (through smart pointers), then classifies every use.
   void classifyCreation(const Expr *Anchor);
 
-  /// The local variable holding the client, if any.
-  const VarDecl *var() const { return Var; }
   /// The client leaves the function (or may): returned, stored, moved out.
   bool escapes() const { return Escapes; }
   /// The holder is a static local (one client for all calls).
   bool isStatic() const { return Static; }
   /// Used inside a loop that does not also create it: several requests.
   bool usedInLoop() const { return UsedInLoop; }
-  /// Reassigned, moved from, reset or swapped somewhere.
-  bool isReseated() const { return Reseated; }
-  /// Held in a smart pointer (std::unique_ptr...).
-  bool heldBySmartPointer() const { return SmartPointer; }
-  /// Uses that release it (delete, deleteLater, curl_easy_cleanup...).
-  llvm::ArrayRef<const Stmt *> releases() const { return Releases; }
   /// Attached to a shared pool (a curl multi or share handle): the pool,
   /// not this handle, keeps the connections.
   bool attachedToPool() const { return AttachedToPool; }
@@ -77,7 +69,6 @@ private:
   bool AttachedToPool = false;
   bool OnlyRequests = true;
   bool TargetSet = false; // setHost & co: cannot be repeated once connected
-  llvm::SmallVector<const Stmt *, 2> Releases;
   llvm::SmallVector<const CallExpr *, 2> ConfigCalls;
   llvm::SmallVector<const Stmt *, 4> CreationLoops;
 };
