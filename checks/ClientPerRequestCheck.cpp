@@ -11,10 +11,6 @@ namespace clang::tidy::http {
 
 namespace {
 
-std::vector<llvm::StringRef> refs(const std::vector<std::string> &V) {
-  return {V.begin(), V.end()};
-}
-
 /// The class a creation builds, as the catalogue names it.
 std::string constructedClassName(const Expr *Anchor) {
   if (const auto *NE = dyn_cast<CXXNewExpr>(Anchor))
@@ -98,11 +94,9 @@ void ClientPerRequestCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 }
 
 void ClientPerRequestCheck::registerMatchers(MatchFinder *Finder) {
-  auto ClientTypes = Lib.matcherNames(Role::ClientType);
-  if (ClientTypes.empty())
+  if (Lib.matcherNames(Role::ClientType).empty())
     return;
-  auto ClientClass = cxxRecordDecl(isSameOrDerivedFrom(
-      namedDecl(hasAnyName(refs(ClientTypes)))));
+  auto ClientClass = cxxRecordDecl(Lib.isClass({Role::ClientType}));
   // The system-header test comes first: it is the cheapest way to skip the
   // libraries' own code. There is no isInTemplateInstantiation() filter: it
   // walks ancestors (building the whole-TU parent map); FunctionIndex only
@@ -117,18 +111,17 @@ void ClientPerRequestCheck::registerMatchers(MatchFinder *Finder) {
                                             ofClass(ClientClass))))
           .bind("construct"),
       this);
-  auto Calls = Lib.matcherNames(
-      {Role::ClientFactory, Role::ClientBuildingCall, Role::GlobalInit});
   Finder->addMatcher(
       callExpr(unless(isExpansionInSystemHeader()),
-               callee(functionDecl(hasAnyName(refs(Calls)))))
+               callee(functionDecl(Lib.named({Role::ClientFactory,
+                                              Role::ClientBuildingCall,
+                                              Role::GlobalInit}))))
           .bind("call"),
       this);
-  auto SmartFactories = Lib.matcherNames(Role::SmartPointerFactory);
   Finder->addMatcher(
       callExpr(unless(isExpansionInSystemHeader()),
                callee(functionDecl(
-                   hasAnyName(refs(SmartFactories)),
+                   Lib.named({Role::SmartPointerFactory}),
                    hasTemplateArgument(
                        0, refersToType(qualType(hasUnqualifiedDesugaredType(
                               recordType(hasDeclaration(ClientClass)))))))))
@@ -223,6 +216,10 @@ void ClientPerRequestCheck::analyse(const Candidate &C) {
   const LocalParentMap &PM = Index.parents(Root);
   if (!PM.contains(C.Anchor))
     return; // a constructor's member initializer: stored in the object
+  // Half-typed code: the client's later use or the loop that reuses it may
+  // be the part still being typed.
+  if (Index.isUnfinished(Root))
+    return;
   const SourceManager &SM = Ctx->getSourceManager();
 
   // `new Client(...)` creates the client; the construct expression is part.

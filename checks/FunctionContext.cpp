@@ -3,6 +3,7 @@
 #include "FunctionContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
+#include "clang/Lex/Lexer.h"
 #include "llvm/ADT/STLExtras.h"
 
 namespace clang::tidy::http {
@@ -174,6 +175,8 @@ void FunctionIndex::build(ASTContext &Ctx, llvm::ArrayRef<const Stmt *> Nodes) {
   LambdaOf.clear();
   CalledOnce.clear();
   Maps.clear();
+  Unfinished.clear();
+  this->Ctx = &Ctx;
   if (Nodes.empty())
     return;
   const SourceManager &SM = Ctx.getSourceManager();
@@ -217,6 +220,241 @@ const LocalParentMap &FunctionIndex::parents(const Stmt *Root) {
   if (!Slot)
     Slot = std::make_unique<LocalParentMap>(Root);
   return *Slot;
+}
+
+namespace {
+/// The raw tokens (no preprocessing, comments skipped) that start in
+/// [Begin, End) of a file. The lexer runs to the buffer's own end, which is
+/// NUL-terminated as it requires, and is stopped at End by hand.
+class RawTokens {
+public:
+  RawTokens(const SourceManager &SM, const LangOptions &LO, FileID FID,
+            llvm::StringRef Buf, unsigned Begin, unsigned End)
+      : Lex(SM.getLocForStartOfFile(FID), LO, Buf.begin(), Buf.begin() + Begin,
+            Buf.end()),
+        SM(SM), End(End) {}
+  bool next(Token &Tok) {
+    if (Done)
+      return false;
+    Done = Lex.LexFromRawLexer(Tok);
+    if (Tok.is(tok::eof) || SM.getFileOffset(Tok.getLocation()) >= End) {
+      Done = true;
+      return false;
+    }
+    return true;
+  }
+
+private:
+  Lexer Lex;
+  const SourceManager &SM;
+  unsigned End;
+  bool Done = false;
+};
+} // namespace
+
+/// True if (), [] and {} pair up in the text of S (raw tokens: strings and
+/// comments do not count).
+static bool bracketsBalance(const ASTContext &Ctx, const Stmt *S) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  CharSourceRange R = CharSourceRange::getTokenRange(
+      SM.getExpansionRange(S->getSourceRange()).getAsRange());
+  R = Lexer::makeFileCharRange(R, SM, Ctx.getLangOpts());
+  if (R.isInvalid())
+    return false;
+  auto [FID, Begin] = SM.getDecomposedLoc(R.getBegin());
+  auto [EndFID, End] = SM.getDecomposedLoc(R.getEnd());
+  bool Invalid = false;
+  llvm::StringRef Buf = SM.getBufferData(FID, &Invalid);
+  if (Invalid || FID != EndFID || End < Begin || End > Buf.size())
+    return false;
+  int Depth[3] = {0, 0, 0};
+  RawTokens Toks(SM, Ctx.getLangOpts(), FID, Buf, Begin, End);
+  Token Tok;
+  while (Toks.next(Tok)) {
+    int Kind = -1, Step = 0;
+    switch (Tok.getKind()) {
+    case tok::l_paren: Kind = 0; Step = 1; break;
+    case tok::r_paren: Kind = 0; Step = -1; break;
+    case tok::l_square: Kind = 1; Step = 1; break;
+    case tok::r_square: Kind = 1; Step = -1; break;
+    case tok::l_brace: Kind = 2; Step = 1; break;
+    case tok::r_brace: Kind = 2; Step = -1; break;
+    default: break;
+    }
+    if (Kind >= 0 && (Depth[Kind] += Step) < 0)
+      return false;
+  }
+  return Depth[0] == 0 && Depth[1] == 0 && Depth[2] == 0;
+}
+
+/// True if [From, To) of one file holds a token other than ';'. A
+/// preprocessor line makes it unknown (false): `#if 0 ... #endif`.
+static bool gapHasCode(const SourceManager &SM, const LangOptions &LO,
+                       SourceLocation From, SourceLocation To) {
+  if (From.isInvalid() || To.isInvalid() || From.isMacroID() || To.isMacroID())
+    return false;
+  auto [FID, Begin] = SM.getDecomposedLoc(From);
+  auto [ToFID, End] = SM.getDecomposedLoc(To);
+  if (FID != ToFID || End <= Begin)
+    return false;
+  bool Invalid = false;
+  llvm::StringRef Buf = SM.getBufferData(FID, &Invalid);
+  if (Invalid || End > Buf.size())
+    return false;
+  RawTokens Toks(SM, LO, FID, Buf, Begin, End);
+  Token Tok;
+  bool Code = false;
+  // Attributes before a declaration are not part of its source range:
+  // `[[...]]`, `__attribute__((...))`, `alignas(...)`, `__declspec(...)`.
+  int Nesting = 0;      // inside an attribute's brackets
+  bool Opening = false; // an attribute's first bracket comes next
+  bool PrevSquare = false;
+  while (Toks.next(Tok)) {
+    if (Tok.is(tok::hash) && Tok.isAtStartOfLine())
+      return false;
+    const bool Open = Tok.isOneOf(tok::l_square, tok::l_paren);
+    const bool Close = Tok.isOneOf(tok::r_square, tok::r_paren);
+    if (Nesting > 0) {
+      Nesting += Open ? 1 : Close ? -1 : 0;
+      continue;
+    }
+    if (Tok.is(tok::raw_identifier) &&
+        llvm::is_contained({"__attribute__", "alignas", "__declspec"},
+                           Tok.getRawIdentifier())) {
+      Opening = true;
+      continue;
+    }
+    if (Open && (Opening || (PrevSquare && Tok.is(tok::l_square)))) {
+      Nesting = PrevSquare ? 2 : 1;
+      Opening = PrevSquare = false;
+      continue;
+    }
+    if (PrevSquare)
+      Code = true; // a lone '[' before this token
+    PrevSquare = Tok.is(tok::l_square);
+    Opening = false;
+    if (!PrevSquare)
+      Code |= !Tok.is(tok::semi);
+  }
+  return Code || PrevSquare || Opening;
+}
+
+/// True if code no declaration covers, or an invalid declaration, follows
+/// the function: a dropped '{' ended the function early and left the rest of
+/// its body at namespace scope.
+static bool strayCodeAfter(const ASTContext &Ctx, const FunctionDecl *FD) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  const Decl *D = FD;
+  if (const FunctionTemplateDecl *T = FD->getDescribedFunctionTemplate())
+    D = T;
+  SourceLocation From = SM.getExpansionLoc(D->getEndLoc());
+  if (From.isInvalid())
+    return false;
+  From = Lexer::getLocForEndOfToken(From, 0, SM, Ctx.getLangOpts());
+  const Decl *Next = D->getNextDeclInContext();
+  while (Next && Next->isImplicit())
+    Next = Next->getNextDeclInContext();
+  // `pool::adopt(h);` at namespace scope becomes an invalid declaration.
+  if (Next && Next->isInvalidDecl())
+    return true;
+  SourceLocation To;
+  if (Next)
+    To = SM.getExpansionLoc(Next->getBeginLoc());
+  else if (const auto *NS = dyn_cast<NamespaceDecl>(D->getLexicalDeclContext()))
+    To = NS->getRBraceLoc();
+  else if (const auto *RD =
+               dyn_cast<CXXRecordDecl>(D->getLexicalDeclContext()))
+    To = RD->getBraceRange().getEnd();
+  else if (isa<TranslationUnitDecl>(D->getLexicalDeclContext()))
+    To = SM.getLocForEndOfFile(SM.getFileID(From));
+  return gapHasCode(SM, Ctx.getLangOpts(), From, To);
+}
+
+/// True if some block below Root has tokens between its statements that no
+/// statement covers (other than ';'): Clang dropped a statement it could not
+/// build. Preprocessor lines in a gap make it unknown (not dropped).
+static bool hasDroppedStatement(const ASTContext &Ctx, const Stmt *Root) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  const LangOptions &LO = Ctx.getLangOpts();
+  auto GapHasCode = [&](SourceLocation From, SourceLocation To) {
+    return gapHasCode(SM, LO, From, To);
+  };
+  llvm::SmallVector<const Stmt *, 64> Work{Root};
+  while (!Work.empty()) {
+    const Stmt *S = Work.pop_back_val();
+    if (!S)
+      continue;
+    for (const Stmt *C : S->children())
+      Work.push_back(C);
+    const auto *CS = dyn_cast<CompoundStmt>(S);
+    if (!CS || CS->getLBracLoc().isMacroID() || CS->getRBracLoc().isMacroID())
+      continue;
+    SourceLocation From = Lexer::getLocForEndOfToken(CS->getLBracLoc(), 0,
+                                                     SM, LO);
+    for (const Stmt *C : CS->body()) {
+      CharSourceRange R = SM.getExpansionRange(C->getSourceRange());
+      if (R.isInvalid()) {
+        From = SourceLocation(); // unknown: skip the next gap
+        continue;
+      }
+      // `LOG(x);` with LOG expanding to nothing leaves its tokens uncovered.
+      const auto *Null = dyn_cast<NullStmt>(C);
+      if (!(Null && Null->hasLeadingEmptyMacro()) &&
+          GapHasCode(From, R.getBegin()))
+        return true;
+      SourceLocation End =
+          R.isTokenRange()
+              ? Lexer::getLocForEndOfToken(R.getEnd(), 0, SM, LO)
+              : R.getEnd();
+      if (From.isInvalid() || SM.isBeforeInTranslationUnit(From, End))
+        From = End;
+    }
+    if (GapHasCode(From, CS->getRBracLoc()))
+      return true;
+  }
+  return false;
+}
+
+bool FunctionIndex::isUnfinished(const Stmt *Root) {
+  if (!Root || !Ctx)
+    return true;
+  auto [It, New] = Unfinished.try_emplace(Root, false);
+  if (!New)
+    return It->second;
+  bool Out = false;
+  const SourceManager &SM = Ctx->getSourceManager();
+  if (const FunctionDecl *FD = functionOfRoot(Root))
+    Out = FD->isInvalidDecl();
+  llvm::SmallVector<const Stmt *, 64> Work{Root};
+  while (!Out && !Work.empty()) {
+    const Stmt *S = Work.pop_back_val();
+    if (!S)
+      continue;
+    if (const auto *E = dyn_cast<Expr>(S); E && E->containsErrors())
+      Out = true;
+    // Clang closes a body the file ends inside of at the end of the file.
+    if (const auto *CS = dyn_cast<CompoundStmt>(S)) {
+      SourceLocation RB = CS->getRBracLoc();
+      if (RB.isInvalid())
+        Out = true;
+      else if (!RB.isMacroID()) {
+        bool Invalid = false;
+        const char *P = SM.getCharacterData(RB, &Invalid);
+        Out |= Invalid || !P || *P != '}';
+      }
+    }
+    for (const Stmt *C : S->children())
+      Work.push_back(C);
+  }
+  // A statement Clang could not parse leaves no trace in the AST (a call
+  // missing its ')', an assignment to an undeclared name). When the file
+  // has errors, a body whose brackets do not balance, or with source text
+  // that no statement covers, is being typed.
+  if (!Out && Ctx->getDiagnostics().hasErrorOccurred())
+    Out = !bracketsBalance(*Ctx, Root) || hasDroppedStatement(*Ctx, Root) ||
+          (functionOfRoot(Root) && strayCodeAfter(*Ctx, functionOfRoot(Root)));
+  Unfinished[Root] = Out;
+  return Out;
 }
 
 // --- helpers -----------------------------------------------------------------

@@ -83,8 +83,16 @@ public:
   bool isCalledOnce(const LambdaExpr *L) const { return CalledOnce.count(L); }
   /// The parent map of a root, built on first use.
   const LocalParentMap &parents(const Stmt *Root);
+  /// Code an editor shows while it is being typed, too broken to judge: an
+  /// invalid function, a body whose closing brace is missing, any
+  /// expression Clang could only recover, or (when the file has errors) a
+  /// body whose brackets do not pair up. No check reports in such a body.
+  /// Null counts as unfinished.
+  bool isUnfinished(const Stmt *Root);
 
 private:
+  ASTContext *Ctx = nullptr;
+  llvm::DenseMap<const Stmt *, bool> Unfinished;
   llvm::DenseMap<const Stmt *, const Stmt *> RootOf;
   llvm::DenseMap<const Stmt *, const FunctionDecl *> FunctionOf;
   llvm::DenseMap<const FunctionDecl *, LoopCall> LoopCalls;

@@ -15,29 +15,6 @@ namespace clang::tidy::http {
 
 namespace {
 
-std::vector<llvm::StringRef> refs(const std::vector<std::string> &V) {
-  return {V.begin(), V.end()};
-}
-
-/// Catalogued functions by name. A member of a class template
-/// specialization (Beast's basic_stream<...>::expires_after) has template
-/// arguments in its qualified name, so methods are also matched by their
-/// class and short name; check() confirms each call against the catalogue.
-internal::BindableMatcher<Decl>
-catalogued(const std::vector<std::string> &Names) {
-  std::vector<std::string> Short, Classes;
-  for (const std::string &N : Names) {
-    size_t P = N.rfind("::");
-    if (P == std::string::npos || P == 0)
-      continue;
-    Short.push_back(N.substr(P + 2));
-    Classes.push_back(N.substr(0, P));
-  }
-  return functionDecl(anyOf(
-      hasAnyName(refs(Names)),
-      cxxMethodDecl(hasAnyName(refs(Short)), ofClass(hasAnyName(refs(Classes))))));
-}
-
 const ValueDecl *canonical(const ValueDecl *D) {
   return D ? cast<ValueDecl>(D->getCanonicalDecl()) : nullptr;
 }
@@ -276,18 +253,12 @@ void KeepAliveWithoutTimeoutCheck::storeOptions(
 }
 
 void KeepAliveWithoutTimeoutCheck::registerMatchers(MatchFinder *Finder) {
-  auto ClientTypes = Lib.matcherNames(Role::ClientType);
-  auto HandleTypes = Lib.matcherNames(Role::HandleType);
-  auto RecordNames = ClientTypes;
-  RecordNames.insert(RecordNames.end(), HandleTypes.begin(), HandleTypes.end());
-  auto SmartNames = Lib.matcherNames(Role::SmartPointer);
-  if (ClientTypes.empty())
+  if (Lib.matcherNames(Role::ClientType).empty())
     return;
 
-  auto ClientClass = cxxRecordDecl(
-      isSameOrDerivedFrom(namedDecl(hasAnyName(refs(ClientTypes)))));
-  auto AnyClientRecord = cxxRecordDecl(
-      isSameOrDerivedFrom(namedDecl(hasAnyName(refs(RecordNames)))));
+  auto ClientClass = cxxRecordDecl(Lib.isClass({Role::ClientType}));
+  auto AnyClientRecord =
+      cxxRecordDecl(Lib.isClass({Role::ClientType, Role::HandleType}));
   auto ObjType = qualType(
       hasUnqualifiedDesugaredType(recordType(hasDeclaration(AnyClientRecord))));
   // A variable or field that can hold a client: the object, a pointer or
@@ -296,10 +267,10 @@ void KeepAliveWithoutTimeoutCheck::registerMatchers(MatchFinder *Finder) {
       ObjType,
       hasUnqualifiedDesugaredType(pointerType(pointee(anyOf(
           ObjType, qualType(hasDeclaration(
-                       typedefNameDecl(hasAnyName(refs(HandleTypes))))))))),
+                       typedefNameDecl(Lib.named({Role::HandleType})))))))),
       hasUnqualifiedDesugaredType(recordType(hasDeclaration(
           classTemplateSpecializationDecl(
-              hasAnyName(refs(SmartNames)),
+              Lib.named({Role::SmartPointer}),
               hasTemplateArgument(0, refersToType(ObjType))))))));
 
   // What creates a client.
@@ -308,14 +279,15 @@ void KeepAliveWithoutTimeoutCheck::registerMatchers(MatchFinder *Finder) {
       ofClass(ClientClass))));
   auto NewClient = cxxNewExpr(has(ClientCtor));
   auto Factory = callExpr(callee(
-      functionDecl(hasAnyName(refs(Lib.matcherNames(Role::ClientFactory))))));
+      functionDecl(Lib.named({Role::ClientFactory}))));
   auto Make = callExpr(callee(functionDecl(
-      hasAnyName(refs(Lib.matcherNames(Role::SmartPointerFactory))),
+      Lib.named({Role::SmartPointerFactory}),
       hasTemplateArgument(0, refersToType(qualType(hasUnqualifiedDesugaredType(
                                  recordType(hasDeclaration(ClientClass)))))))));
   auto SmartFromNew = cxxConstructExpr(
       hasDeclaration(cxxConstructorDecl(
-          ofClass(classTemplateSpecializationDecl(hasAnyName(refs(SmartNames)))))),
+          ofClass(classTemplateSpecializationDecl(
+              Lib.named({Role::SmartPointer}))))),
       hasArgument(0, ignoringParenImpCasts(NewClient)));
   auto Creation = ignoringImplicit(
       expr(anyOf(ClientCtor, NewClient, Factory, Make, SmartFromNew)));
@@ -358,17 +330,17 @@ void KeepAliveWithoutTimeoutCheck::registerMatchers(MatchFinder *Finder) {
           unless(isExpansionInSystemHeader()),
           callee(cxxMethodDecl(hasName("reset"),
                                ofClass(classTemplateSpecializationDecl(
-                                   hasAnyName(refs(SmartNames)))))),
+                                   Lib.named({Role::SmartPointer}))))),
           hasArgument(0, ignoringParenImpCasts(NewClient)))
           .bind("reset"),
       this);
 
   // Catalogued calls made on a client: keep-alive, timeouts, requests.
-  auto CallNames = Lib.matcherNames({Role::KeepAliveSetter, Role::TimeoutSetter,
-                                     Role::RequestCall,
-                                     Role::KeepAliveDisabler});
   Finder->addMatcher(callExpr(unless(isExpansionInSystemHeader()),
-                              callee(catalogued(CallNames)))
+                              callee(functionDecl(Lib.named(
+                                  {Role::KeepAliveSetter, Role::TimeoutSetter,
+                                   Role::RequestCall,
+                                   Role::KeepAliveDisabler}))))
                          .bind("call"),
                      this);
   // A timeout passed as an argument object (`session.SetOption(cpr::Timeout{})`).
@@ -379,8 +351,8 @@ void KeepAliveWithoutTimeoutCheck::registerMatchers(MatchFinder *Finder) {
             unless(isExpansionInSystemHeader()),
             callee(cxxMethodDecl(ofClass(ClientClass))),
             hasAnyArgument(hasType(qualType(hasUnqualifiedDesugaredType(
-                recordType(hasDeclaration(cxxRecordDecl(isSameOrDerivedFrom(
-                    namedDecl(hasAnyName(refs(ArgTypes))))))))))))
+                recordType(hasDeclaration(
+                    cxxRecordDecl(Lib.isClass({Role::TimeoutArgType})))))))))
             .bind("argCall"),
         this);
 
@@ -782,39 +754,6 @@ KeepAliveWithoutTimeoutCheck::firstCreation(const Facts &F) const {
   return Best;
 }
 
-/// Code being typed: a function with expressions Clang could only recover,
-/// or a missing closing brace. The timeout may be the line being typed.
-bool KeepAliveWithoutTimeoutCheck::isUnfinished(const Stmt *Root) {
-  if (!Root)
-    return true;
-  auto [It, New] = BrokenRoots.try_emplace(Root, false);
-  if (!New)
-    return It->second;
-  bool Out = false;
-  if (const FunctionDecl *FD = Index.functionOfRoot(Root))
-    Out = FD->isInvalidDecl();
-  const SourceManager &SM = Ctx->getSourceManager();
-  llvm::SmallVector<const Stmt *, 64> Work{Root};
-  while (!Out && !Work.empty()) {
-    const Stmt *S = Work.pop_back_val();
-    if (const auto *E = dyn_cast<Expr>(S); E && E->containsErrors())
-      Out = true;
-    if (const auto *CS = dyn_cast<CompoundStmt>(S)) {
-      SourceLocation RB = CS->getRBracLoc();
-      bool Invalid = RB.isInvalid();
-      const char *P = Invalid || RB.isMacroID()
-                          ? nullptr
-                          : SM.getCharacterData(RB, &Invalid);
-      Out |= Invalid || (P && *P != '}');
-    }
-    for (const Stmt *C : S->children())
-      if (C)
-        Work.push_back(C);
-  }
-  BrokenRoots[Root] = Out;
-  return Out;
-}
-
 /// True if this client's facts may be incomplete because code that could
 /// set its timeout is still being typed.
 bool KeepAliveWithoutTimeoutCheck::mayBeTyping(const ValueDecl *Key,
@@ -823,7 +762,7 @@ bool KeepAliveWithoutTimeoutCheck::mayBeTyping(const ValueDecl *Key,
   if (V && (V->isLocalVarDecl() || V->isStaticLocal())) {
     for (const Creation &C : F.Creations)
       if (const Stmt *S = C.Holder ? C.Holder : C.Anchor)
-        return isUnfinished(Index.rootOf(S));
+        return Index.isUnfinished(Index.rootOf(S));
     return true;
   }
   // A member or a global may get its timeout anywhere in the file.
@@ -1226,7 +1165,7 @@ void KeepAliveWithoutTimeoutCheck::decideMessage(const ValueDecl *Msg,
     Facts &SF = It->second;
     if (SF.UnknownOrigin || SF.Creations.empty() || isBounded(S, SF, true) ||
         !isComplete(S) || hasOpaqueUse(S, SF) || isa<ParmVarDecl>(S) ||
-        mayBeTyping(S, SF) || isUnfinished(Index.rootOf(W.Call)))
+        mayBeTyping(S, SF) || Index.isUnfinished(Index.rootOf(W.Call)))
       return;
     if (!llvm::is_contained(Streams, S))
       Streams.push_back(S);
@@ -1297,7 +1236,7 @@ void KeepAliveWithoutTimeoutCheck::decide(const ValueDecl *Key, Facts &F) {
       On = &K;
   if (On) {
     if (isBounded(Key, F, true) || !isComplete(Key) || hasOpaqueUse(Key, F) ||
-        mayBeTyping(Key, F) || isUnfinished(Index.rootOf(On->Call)))
+        mayBeTyping(Key, F) || Index.isUnfinished(Index.rootOf(On->Call)))
       return;
     Reported.insert(Key);
     const LibraryInfo &Info = libraryInfo(C->What->Lib);
@@ -1450,7 +1389,6 @@ void KeepAliveWithoutTimeoutCheck::onEndOfTranslationUnit() {
   OpaqueCache.clear();
   CompleteCache.clear();
   MessageTimeoutTypes.clear();
-  BrokenRoots.clear();
   Index = FunctionIndex();
 }
 

@@ -28,6 +28,7 @@ public:
   KeepAliveWithoutTimeoutCheck(StringRef Name, ClangTidyContext *Context);
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+  void onStartOfTranslationUnit() override { Lib.startTranslationUnit(); }
   void onEndOfTranslationUnit() override;
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
 
@@ -76,7 +77,6 @@ private:
   const Creation *firstCreation(const Facts &F) const;
   bool hasOpaqueUse(const ValueDecl *Key, const Facts &F);
   bool isComplete(const ValueDecl *Key);
-  bool isUnfinished(const Stmt *Root);
   bool mayBeTyping(const ValueDecl *Key, const Facts &F);
   bool messageMayBound(const Expr *Msg);
   bool isBounded(const ValueDecl *Key, const Facts &F, bool Explicit);
@@ -100,7 +100,6 @@ private:
   llvm::DenseMap<const ValueDecl *, bool> OpaqueCache;
   llvm::DenseMap<const CXXRecordDecl *, bool> CompleteCache;
   llvm::DenseMap<const CXXRecordDecl *, bool> MessageTimeoutTypes;
-  llvm::DenseMap<const Stmt *, bool> BrokenRoots;
   bool TUHasErrors = false;
 };
 

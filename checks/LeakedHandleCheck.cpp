@@ -36,10 +36,6 @@ constexpr unsigned MaxCalleeDepth = 2; // how deep we follow a handle's callee
 constexpr unsigned MaxHolders = 8;     // local variables holding one handle
 constexpr unsigned MaxNotes = 3;       // leaking paths shown per finding
 
-std::vector<llvm::StringRef> refs(const std::vector<std::string> &V) {
-  return {V.begin(), V.end()};
-}
-
 /// The expression without implicit wrappers, parentheses and casts.
 const Expr *bare(const Expr *E) {
   while (E) {
@@ -631,54 +627,43 @@ Use LeakedHandleCheck::slotUse(const CXXMethodDecl *Slot) {
 // --- Matchers -----------------------------------------------------------------
 
 void LeakedHandleCheck::registerMatchers(MatchFinder *Finder) {
-  auto Acquirers = Lib.matcherNames({Role::Acquire, Role::ClientFactory});
-  if (!Acquirers.empty())
-    Finder->addMatcher(
-        callExpr(unless(isExpansionInSystemHeader()),
-                 callee(functionDecl(hasAnyName(refs(Acquirers)))))
+  Finder->addMatcher(
+      callExpr(unless(isExpansionInSystemHeader()),
+               callee(functionDecl(
+                   Lib.named({Role::Acquire, Role::ClientFactory}))))
             .bind("acquire"),
         this);
-  auto ClientTypes = Lib.matcherNames(Role::ClientType);
-  if (!ClientTypes.empty())
-    Finder->addMatcher(
-        cxxNewExpr(unless(isExpansionInSystemHeader()),
-                   hasType(pointerType(pointee(hasUnqualifiedDesugaredType(
-                       recordType(hasDeclaration(cxxRecordDecl(
-                           isSameOrDerivedFrom(namedDecl(
-                               hasAnyName(refs(ClientTypes))))))))))))
+  Finder->addMatcher(
+      cxxNewExpr(unless(isExpansionInSystemHeader()),
+                 hasType(pointerType(pointee(hasUnqualifiedDesugaredType(
+                     recordType(hasDeclaration(
+                         cxxRecordDecl(Lib.isClass({Role::ClientType})))))))))
             .bind("new"),
         this);
   // Translation-unit facts: replies deleted by their manager or request,
   // managers whose finished() signal hands every reply to a slot, releases
   // of handles that come back from a registry.
-  auto AutoDelete = Lib.matcherNames(Role::AutoDelete);
-  if (!AutoDelete.empty()) {
-    Finder->addMatcher(
-        callExpr(unless(isExpansionInSystemHeader()),
-                 callee(functionDecl(hasAnyName(refs(AutoDelete)))))
-            .bind("autodelete"),
-        this);
-    Finder->addMatcher(
-        callExpr(unless(isExpansionInSystemHeader()),
-                 hasArgument(0, ignoringParenImpCasts(declRefExpr(to(
-                                    enumConstantDecl(hasAnyName(
-                                        refs(AutoDelete))))))))
-            .bind("attribute"),
-        this);
-  }
-  auto Connects = Lib.matcherNames(Role::SignalConnect);
-  if (!Connects.empty())
-    Finder->addMatcher(
-        callExpr(unless(isExpansionInSystemHeader()),
-                 callee(functionDecl(hasAnyName(refs(Connects)))))
-            .bind("connect"),
-        this);
-  auto Releases = Lib.matcherNames(Role::Release);
-  if (!Releases.empty())
-    Finder->addMatcher(
-        callExpr(unless(isExpansionInSystemHeader()),
-                 callee(functionDecl(hasAnyName(refs(Releases)),
-                                     unless(cxxMethodDecl()))))
+  Finder->addMatcher(
+      callExpr(unless(isExpansionInSystemHeader()),
+               callee(functionDecl(Lib.named({Role::AutoDelete}))))
+          .bind("autodelete"),
+      this);
+  Finder->addMatcher(
+      callExpr(unless(isExpansionInSystemHeader()),
+               hasArgument(0, ignoringParenImpCasts(declRefExpr(to(
+                                  enumConstantDecl(
+                                      Lib.named({Role::AutoDelete})))))))
+          .bind("attribute"),
+      this);
+  Finder->addMatcher(
+      callExpr(unless(isExpansionInSystemHeader()),
+               callee(functionDecl(Lib.named({Role::SignalConnect}))))
+          .bind("connect"),
+      this);
+  Finder->addMatcher(
+      callExpr(unless(isExpansionInSystemHeader()),
+               callee(functionDecl(Lib.named({Role::Release}),
+                                   unless(cxxMethodDecl()))))
             .bind("release"),
         this);
 }
@@ -811,7 +796,6 @@ void LeakedHandleCheck::onEndOfTranslationUnit() {
   CalleeCache.clear();
   SlotCache.clear();
   CfgCache.clear();
-  Unfinished.clear();
   Index = FunctionIndex();
 }
 
@@ -851,88 +835,6 @@ bool LeakedHandleCheck::qtReplyManagedElsewhere(
   return false;
 }
 
-/// True if (), [] and {} pair up in the text of S (raw tokens: strings and
-/// comments do not count).
-bool LeakedHandleCheck::bracketsBalance(const Stmt *S) {
-  const SourceManager &SM = Ctx->getSourceManager();
-  CharSourceRange R = CharSourceRange::getTokenRange(
-      SM.getExpansionRange(S->getSourceRange()).getAsRange());
-  R = Lexer::makeFileCharRange(R, SM, Ctx->getLangOpts());
-  if (R.isInvalid())
-    return false;
-  auto [FID, Begin] = SM.getDecomposedLoc(R.getBegin());
-  auto [EndFID, End] = SM.getDecomposedLoc(R.getEnd());
-  bool Invalid = false;
-  llvm::StringRef Buf = SM.getBufferData(FID, &Invalid);
-  if (Invalid || FID != EndFID || End < Begin || End > Buf.size())
-    return false;
-  Lexer Lex(SM.getLocForStartOfFile(FID), Ctx->getLangOpts(), Buf.begin(),
-            Buf.begin() + Begin, Buf.begin() + End);
-  int Depth[3] = {0, 0, 0};
-  Token Tok;
-  for (bool Last = false; !Last;) {
-    Last = Lex.LexFromRawLexer(Tok);
-    if (Tok.is(tok::eof))
-      break;
-    int *D = nullptr;
-    int Step = 0;
-    switch (Tok.getKind()) {
-    case tok::l_paren: D = &Depth[0]; Step = 1; break;
-    case tok::r_paren: D = &Depth[0]; Step = -1; break;
-    case tok::l_square: D = &Depth[1]; Step = 1; break;
-    case tok::r_square: D = &Depth[1]; Step = -1; break;
-    case tok::l_brace: D = &Depth[2]; Step = 1; break;
-    case tok::r_brace: D = &Depth[2]; Step = -1; break;
-    default: break;
-    }
-    if (D && (*D += Step) < 0)
-      return false;
-  }
-  return Depth[0] == 0 && Depth[1] == 0 && Depth[2] == 0;
-}
-
-/// Code an editor shows while it is being typed: a body whose closing brace
-/// is missing (the file ends inside it), an invalid function, or any
-/// expression Clang could only recover. The release may be the line being
-/// typed, so such a function gets no finding.
-bool LeakedHandleCheck::isUnfinished(const Stmt *Root) {
-  auto [It, New] = Unfinished.try_emplace(Root, false);
-  if (!New)
-    return It->second;
-  bool Out = false;
-  const SourceManager &SM = Ctx->getSourceManager();
-  if (const FunctionDecl *FD = Index.functionOfRoot(Root))
-    Out = FD->isInvalidDecl();
-  llvm::SmallVector<const Stmt *, 64> Work{Root};
-  while (!Out && !Work.empty()) {
-    const Stmt *S = Work.pop_back_val();
-    if (!S)
-      continue;
-    if (const auto *E = dyn_cast<Expr>(S); E && E->containsErrors())
-      Out = true;
-    if (const auto *CS = dyn_cast<CompoundStmt>(S)) {
-      SourceLocation RB = CS->getRBracLoc();
-      if (RB.isInvalid())
-        Out = true;
-      else if (!RB.isMacroID()) {
-        bool Invalid = false;
-        const char *P = SM.getCharacterData(RB, &Invalid);
-        Out |= Invalid || !P || *P != '}';
-      }
-    }
-    for (const Stmt *C : S->children())
-      Work.push_back(C);
-  }
-  // A statement Clang could not parse leaves no trace in the AST (a call
-  // missing its ')' is dropped whole). When the file has errors, a body
-  // whose brackets do not balance is being typed.
-  if (!Out && Ctx->getDiagnostics().hasErrorOccurred())
-    Out = !bracketsBalance(Root);
-  It = Unfinished.find(Root);
-  It->second = Out;
-  return Out;
-}
-
 void LeakedHandleCheck::analyse(const Candidate &C) {
   const Stmt *Root = Index.rootOf(C.Anchor);
   if (!Root)
@@ -942,7 +844,7 @@ void LeakedHandleCheck::analyse(const Candidate &C) {
     return;
   if (!Reported.insert(C.Anchor->getBeginLoc().getRawEncoding()).second)
     return;
-  if (isUnfinished(Root))
+  if (Index.isUnfinished(Root))
     return;
   ASTContext &Ctx = *this->Ctx;
   const SourceManager &SM = Ctx.getSourceManager();

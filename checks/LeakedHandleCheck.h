@@ -26,6 +26,7 @@ public:
   ~LeakedHandleCheck() override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+  void onStartOfTranslationUnit() override { Lib.startTranslationUnit(); }
   void onEndOfTranslationUnit() override;
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override {
     Lib.storeOptions(Options, Opts);
@@ -70,9 +71,6 @@ private:
                 unsigned Depth);
   /// A slot connected to the handle's signal: does it release the sender?
   Use slotUse(const CXXMethodDecl *Slot);
-  /// A function still being typed: no finding in it.
-  bool isUnfinished(const Stmt *Root);
-  bool bracketsBalance(const Stmt *S);
   /// A Qt reply that its manager or request deletes, or that dies with it.
   bool qtReplyManagedElsewhere(const CXXMemberCallExpr *Call);
 
@@ -92,7 +90,6 @@ private:
   llvm::DenseMap<std::pair<const FunctionDecl *, unsigned>, Use> CalleeCache;
   llvm::DenseMap<const FunctionDecl *, Use> SlotCache;
   llvm::DenseMap<const Stmt *, std::unique_ptr<CfgInfo>> CfgCache;
-  llvm::DenseMap<const Stmt *, bool> Unfinished;
 };
 
 } // namespace clang::tidy::http

@@ -14,6 +14,7 @@
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringSet.h"
+#include <memory>
 
 namespace clang::tidy::http {
 
@@ -523,6 +524,91 @@ const Entry *Catalogue::findAny(const NamedDecl *D) const {
   if (It == ByName.end() || It->second.empty())
     return nullptr;
   return &Entries[It->second.front()];
+}
+
+// --- Matchers ------------------------------------------------------------------
+
+namespace {
+using namespace ast_matchers;
+
+/// The declaration's own name as the catalogue's last component spells it.
+llvm::StringRef shortName(const NamedDecl &D, std::string &Buf) {
+  DeclarationName DN = D.getDeclName();
+  if (DN.isIdentifier())
+    return DN.getAsIdentifierInfo() ? DN.getAsIdentifierInfo()->getName()
+                                    : llvm::StringRef();
+  if (DN.getNameKind() != DeclarationName::CXXOperatorName)
+    return {};
+  Buf = DN.getAsString();
+  return Buf;
+}
+
+struct NameSets {
+  llvm::StringSet<> Short, Full;
+};
+
+class NamedMatcher : public internal::MatcherInterface<NamedDecl> {
+public:
+  explicit NamedMatcher(std::shared_ptr<const NameSets> Names)
+      : Names(std::move(Names)) {}
+  bool matches(const NamedDecl &Node, internal::ASTMatchFinder *,
+               internal::BoundNodesTreeBuilder *) const override {
+    std::string Buf;
+    llvm::StringRef Short = shortName(Node, Buf);
+    return !Short.empty() && Names->Short.contains(Short) &&
+           Names->Full.contains(catalogueName(&Node));
+  }
+
+private:
+  std::shared_ptr<const NameSets> Names;
+};
+
+class ClassMatcher : public internal::MatcherInterface<CXXRecordDecl> {
+public:
+  ClassMatcher(const Catalogue &Lib, std::vector<Role> Roles,
+               llvm::DenseMap<std::pair<const CXXRecordDecl *, const void *>, bool>
+                   &Cache)
+      : Lib(Lib), Roles(std::move(Roles)), Cache(Cache) {}
+  bool matches(const CXXRecordDecl &Node, internal::ASTMatchFinder *,
+               internal::BoundNodesTreeBuilder *) const override {
+    // One matcher's answers apart from another's: keyed by the matcher.
+    auto [It, New] = Cache.try_emplace({&Node, this}, false);
+    if (!New)
+      return It->second;
+    bool Out = llvm::any_of(Roles, [&](Role R) { return Lib.find(&Node, R); });
+    Cache[{&Node, this}] = Out; // find() may have grown the map
+    return Out;
+  }
+
+private:
+  const Catalogue &Lib;
+  std::vector<Role> Roles;
+  llvm::DenseMap<std::pair<const CXXRecordDecl *, const void *>, bool> &Cache;
+};
+} // namespace
+
+ast_matchers::internal::Matcher<NamedDecl>
+Catalogue::namedAnyOf(llvm::ArrayRef<std::string> QualifiedNames) {
+  auto Names = std::make_shared<NameSets>();
+  for (llvm::StringRef N : QualifiedNames) {
+    N.consume_front("::");
+    Names->Full.insert(N);
+    size_t P = N.rfind("::");
+    Names->Short.insert(P == llvm::StringRef::npos ? N : N.substr(P + 2));
+  }
+  return ast_matchers::internal::Matcher<NamedDecl>(
+      new NamedMatcher(std::move(Names)));
+}
+
+ast_matchers::internal::Matcher<NamedDecl>
+Catalogue::named(std::initializer_list<Role> Rs) const {
+  return namedAnyOf(matcherNames(Rs));
+}
+
+ast_matchers::internal::Matcher<CXXRecordDecl>
+Catalogue::isClass(std::initializer_list<Role> Rs) const {
+  return ast_matchers::internal::Matcher<CXXRecordDecl>(
+      new ClassMatcher(*this, std::vector<Role>(Rs), ClassCache));
 }
 
 } // namespace clang::tidy::http

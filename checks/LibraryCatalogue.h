@@ -11,6 +11,7 @@
 #define HTTPTIDY_CHECKS_LIBRARYCATALOGUE_H
 
 #include "clang-tidy/ClangTidyCheck.h"
+#include "clang/ASTMatchers/ASTMatchers.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringRef.h"
@@ -174,6 +175,24 @@ public:
 
   const std::vector<Entry> &entries() const { return Entries; }
 
+  /// Matchers over the catalogue, for registerMatchers. Every node of the
+  /// main file meets them, so they first look the declaration's own name up
+  /// in a hash set and build its qualified name only for candidates; unlike
+  /// hasAnyName they also match members of class template specializations
+  /// (Beast's basic_stream<...>::expires_after).
+  ast_matchers::internal::Matcher<NamedDecl>
+  named(std::initializer_list<Role> Rs) const;
+  /// The same for a list of catalogued names (with or without "::").
+  static ast_matchers::internal::Matcher<NamedDecl>
+  namedAnyOf(llvm::ArrayRef<std::string> QualifiedNames);
+  /// A class with one of these roles, itself or through a base (a user's
+  /// subclass of a client), decided once per class and translation unit.
+  ast_matchers::internal::Matcher<CXXRecordDecl>
+  isClass(std::initializer_list<Role> Rs) const;
+  /// Forgets the per-class answers: declarations of the previous translation
+  /// unit are gone. Every check calls it from onStartOfTranslationUnit.
+  void startTranslationUnit() const { ClassCache.clear(); }
+
   /// Option keys users set to extend the catalogue, with the role each adds.
   static llvm::ArrayRef<std::pair<llvm::StringRef, Role>> userOptionKeys();
 
@@ -182,6 +201,8 @@ private:
   void index();
   std::vector<Entry> Entries;
   llvm::StringMap<llvm::SmallVector<unsigned, 2>> ByName;
+  mutable llvm::DenseMap<std::pair<const CXXRecordDecl *, const void *>, bool>
+      ClassCache;
   /// User option values as given, stored back unchanged.
   std::vector<std::pair<std::string, std::string>> UserOptions;
 };

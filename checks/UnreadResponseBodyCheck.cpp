@@ -33,10 +33,6 @@ using EventKind = UnreadResponseBodyCheck::EventKind;
 
 namespace {
 
-std::vector<llvm::StringRef> refs(const std::vector<std::string> &V) {
-  return {V.begin(), V.end()};
-}
-
 const Decl *canonical(const ValueDecl *D) {
   if (const auto *V = dyn_cast<VarDecl>(D))
     return V->getCanonicalDecl();
@@ -426,38 +422,21 @@ void UnreadResponseBodyCheck::registerMatchers(MatchFinder *Finder) {
   // exist only in instantiations are dropped later: FunctionIndex walks
   // written code only, so they have no function body. That reports each
   // finding once, at the written code, without an ancestor walk per match.
-  if (!BodyCalls.empty())
-    Finder->addMatcher(
-        callExpr(unless(isExpansionInSystemHeader()),
-                 callee(functionDecl(hasAnyName(refs(BodyCalls)))))
-            .bind("body"),
-        this);
-  if (!Limits.empty())
-    Finder->addMatcher(
-        cxxMemberCallExpr(unless(isExpansionInSystemHeader()),
-                          callee(cxxMethodDecl(hasAnyName(refs(Limits)))))
-            .bind("limit"),
-        this);
-  // hasName does not see through a class template specialization
-  // (basic_parser<false>::skip), so methods are also matched by their name
-  // and their class's; check() keeps only the catalogued ones.
-  std::vector<std::string> Methods, Classes;
-  for (llvm::StringRef N : refs(EventNames)) {
-    auto [Qual, Last] = N.rsplit("::");
-    if (Qual.empty() || Last.empty())
-      continue;
-    Methods.push_back(Last.str());
-    Classes.push_back(Qual.str());
-  }
-  if (!EventNames.empty())
-    Finder->addMatcher(
-        callExpr(unless(isExpansionInSystemHeader()),
-                 callee(functionDecl(anyOf(
-                     hasAnyName(refs(EventNames)),
-                     cxxMethodDecl(hasAnyName(refs(Methods)),
-                                   ofClass(hasAnyName(refs(Classes))))))))
-            .bind("event"),
-        this);
+  Finder->addMatcher(callExpr(unless(isExpansionInSystemHeader()),
+                              callee(functionDecl(Catalogue::namedAnyOf(BodyCalls))))
+                         .bind("body"),
+                     this);
+  Finder->addMatcher(
+      cxxMemberCallExpr(unless(isExpansionInSystemHeader()),
+                        callee(cxxMethodDecl(Catalogue::namedAnyOf(Limits))))
+          .bind("limit"),
+      this);
+  // Catalogue names also match members of class template specializations
+  // (basic_parser<false>::skip).
+  Finder->addMatcher(callExpr(unless(isExpansionInSystemHeader()),
+                              callee(functionDecl(Catalogue::namedAnyOf(EventNames))))
+                         .bind("event"),
+                     this);
 }
 
 void UnreadResponseBodyCheck::check(const MatchFinder::MatchResult &Result) {
@@ -574,24 +553,7 @@ void UnreadResponseBodyCheck::onEndOfTranslationUnit() {
   Events.clear();
   Flows.clear();
   Reported.clear();
-  BrokenRoots.clear();
   Index = FunctionIndex();
-}
-
-bool UnreadResponseBodyCheck::isBroken(const Stmt *Root) {
-  auto [It, New] = BrokenRoots.try_emplace(Root, false);
-  if (!New)
-    return It->second;
-  llvm::SmallVector<const Stmt *, 64> Work{Root};
-  while (!Work.empty()) {
-    const Stmt *S = Work.pop_back_val();
-    if (const auto *E = dyn_cast<Expr>(S); E && E->containsErrors())
-      return BrokenRoots[Root] = true;
-    for (const Stmt *C : S->children())
-      if (C)
-        Work.push_back(C);
-  }
-  return false;
 }
 
 bool UnreadResponseBodyCheck::firstReport(SourceLocation Loc) {
@@ -796,7 +758,7 @@ void UnreadResponseBodyCheck::analysePoco(const Candidate &C) {
   if (!Session)
     return;
   const Stmt *Root = Index.rootOf(R);
-  if (!Root || isBroken(Root))
+  if (!Root || Index.isUnfinished(Root))
     return;
   const LocalParentMap &PM = Index.parents(Root);
   if (!PM.contains(R) || pocoStreamConsumed(PM, R, 0))
@@ -991,7 +953,7 @@ void UnreadResponseBodyCheck::analyseBeast(const Candidate &C) {
   if (!Stream || !Parser)
     return;
   const Stmt *Root = Index.rootOf(R);
-  if (!Root || isBroken(Root))
+  if (!Root || Index.isUnfinished(Root))
     return;
   const LocalParentMap &PM = Index.parents(Root);
   if (!PM.contains(R))
@@ -1202,7 +1164,7 @@ void UnreadResponseBodyCheck::analyseQt(const Candidate &C) {
       !Size.Val.isInt() || Size.Val.getInt().isNonPositive())
     return; // 0 is unlimited; an unknown size is given the benefit
   const Stmt *Root = Index.rootOf(SB);
-  if (!Root || isBroken(Root))
+  if (!Root || Index.isUnfinished(Root))
     return;
   const LocalParentMap &PM = Index.parents(Root);
   if (!PM.contains(SB))

@@ -29,6 +29,7 @@ public:
   void registerPPCallbacks(const SourceManager &SM, Preprocessor *PP,
                            Preprocessor *ModuleExpanderPP) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+  void onStartOfTranslationUnit() override { Lib.startTranslationUnit(); }
   void onEndOfTranslationUnit() override;
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
 
@@ -82,9 +83,6 @@ private:
   void analyseQt(const Candidate &C);
   bool pocoStreamConsumed(const LocalParentMap &PM, const Stmt *StreamExpr,
                           unsigned Depth) const;
-  /// True if the function does not compile yet (recovery expressions): the
-  /// read may be the line being typed.
-  bool isBroken(const Stmt *Root);
   /// Reports at Loc once per location.
   bool firstReport(SourceLocation Loc);
   /// Note at the loop that makes Target run after From, or at Target.
@@ -101,7 +99,6 @@ private:
   FunctionIndex Index;
   llvm::DenseMap<const Stmt *, std::unique_ptr<Flow>> Flows;
   llvm::DenseSet<unsigned> Reported;
-  llvm::DenseMap<const Stmt *, bool> BrokenRoots;
 };
 
 } // namespace tidy::http

@@ -18,11 +18,12 @@ A cut FAILS when httptidy
     says "Stack dump", "PLEASE submit a bug report", "LLVM ERROR";
   - hangs: no result within --timeout seconds;
   - reports a finding at a position after the cut point (a truncated file has
-    nothing there: the location is bogus) or past the end of the file.
-Findings on cut code are otherwise only counted ("no finding on code too
-broken to judge" is a precision goal, not a crash): the statistics line says
-how many findings the cut files produced and how many of them the uncut file
-does not have (--list-new prints those).
+    nothing there: the location is bogus) or past the end of the file;
+  - reports, on a cut that does not compile, a finding the uncut file does
+    not have (same line, column and check): code too broken to judge gets no
+    finding. A cut that still compiles is ordinary code, and what it gets is
+    only counted (--list-new prints those).
+The statistics line says how many findings the cut files produced.
 
 Speed (--clang CLANG, the clang++ of the same LLVM as httptidy): each input's
 #include block is precompiled once and the cuts after it are run with
@@ -526,20 +527,32 @@ def main(argv):
                      "finding after the cut point, %s: %s" % (
                          where, "; ".join("%d:%d %s" % b[:3] for b in bad)), out)
                 return
+            broken = "error:" in out
+            # A drop shifts the rest of its own line one column left and
+            # nothing else (the dropped byte is never a newline).
+            def in_full(l, c, k):
+                if mode == "drop" and l == line and c > col:
+                    c += 1
+                return (l, c, k) in inp.full
+            new = [f for f in found if not in_full(*f[:3])]
+            if broken and new:
+                fail(inp, name, text, cmd,
+                     "finding on code that does not compile, not in the uncut "
+                     "file, %s: %s" % (where, "; ".join(
+                         "%d:%d %s" % f[:3] for f in new)), out)
+                return
             with lock:
                 stats["passed"] += 1
                 stats["findings"] += len(found)
-                if "error:" in out:
+                if broken:
                     stats["compile_errors"] += 1
                 for l, c, k, msg in found:
                     if mode == "truncate" and l == line:
                         stats["cut_line"] += 1
-                    # A drop shifts nothing before it; after it, one line may
-                    # merge only if the dropped byte was a newline (never).
-                    if (l, c, k) not in inp.full:
-                        stats["new"] += 1
-                        new_findings.append("%s %s: %d:%d %s: %s" % (
-                            inp.rel, where, l, c, k, msg))
+                for l, c, k, msg in new:
+                    stats["new"] += 1
+                    new_findings.append("%s %s: %d:%d %s: %s" % (
+                        inp.rel, where, l, c, k, msg))
             if args.verbose:
                 log("ok %.1fs %s %s, %d findings" % (took, inp.rel, where, len(found)))
         finally:

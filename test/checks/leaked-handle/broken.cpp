@@ -20,3 +20,19 @@ void typing(const char *url) {
 // CHECK-MESSAGES: :[[@LINE-1]]:1: error: expected ')'
 
 void afterwards() {}
+
+// The release names something not declared yet: Clang drops the statement
+// whole, and the function looks complete without it.
+void typingRelease() {
+  CURL *h = curl_easy_init();
+  curl_easy_perform(h);
+  curl_easy_cleanup(handle_being_typed);
+  // CHECK-MESSAGES: :[[@LINE-1]]:21: error: use of undeclared identifier 'handle_being_typed'
+}
+
+// A finished function in the same file is still judged.
+void finishedLeak() {
+  CURL *h = curl_easy_init();
+  // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: the 'CURL *' returned by 'curl_easy_init' is never released
+  curl_easy_perform(h);
+}
