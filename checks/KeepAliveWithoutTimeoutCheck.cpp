@@ -72,6 +72,26 @@ bool isClientish(QualType T, const Catalogue &Lib) {
   return false;
 }
 
+/// A variable or field whose type names a client (isClientish), decided
+/// once per declaration: every reference in the file meets this matcher.
+class HoldsClientMatcher : public internal::MatcherInterface<ValueDecl> {
+public:
+  HoldsClientMatcher(const Catalogue &Lib,
+                     llvm::DenseMap<const ValueDecl *, bool> &Cache)
+      : Lib(Lib), Cache(Cache) {}
+  bool matches(const ValueDecl &Node, internal::ASTMatchFinder *,
+               internal::BoundNodesTreeBuilder *) const override {
+    auto [It, New] = Cache.try_emplace(&Node, false);
+    if (New)
+      It->second = isClientish(Node.getType(), Lib);
+    return It->second;
+  }
+
+private:
+  const Catalogue &Lib;
+  llvm::DenseMap<const ValueDecl *, bool> &Cache;
+};
+
 /// The expression that names the client (a variable or a field) inside an
 /// object or argument expression, seeing through `&`, `*`, smart pointers'
 /// `->`, `*` and `get()`, and calls that return a layer of the same
@@ -257,21 +277,10 @@ void KeepAliveWithoutTimeoutCheck::registerMatchers(MatchFinder *Finder) {
     return;
 
   auto ClientClass = cxxRecordDecl(Lib.isClass({Role::ClientType}));
-  auto AnyClientRecord =
-      cxxRecordDecl(Lib.isClass({Role::ClientType, Role::HandleType}));
-  auto ObjType = qualType(
-      hasUnqualifiedDesugaredType(recordType(hasDeclaration(AnyClientRecord))));
   // A variable or field that can hold a client: the object, a pointer or
   // smart pointer to it, or a pointer to a handle typedef (`CURL *`).
-  auto Clientish = qualType(anyOf(
-      ObjType,
-      hasUnqualifiedDesugaredType(pointerType(pointee(anyOf(
-          ObjType, qualType(hasDeclaration(
-                       typedefNameDecl(Lib.named({Role::HandleType})))))))),
-      hasUnqualifiedDesugaredType(recordType(hasDeclaration(
-          classTemplateSpecializationDecl(
-              Lib.named({Role::SmartPointer}),
-              hasTemplateArgument(0, refersToType(ObjType))))))));
+  internal::Matcher<ValueDecl> HoldsClient(
+      new HoldsClientMatcher(Lib, HoldsClientCache));
 
   // What creates a client.
   auto ClientCtor = cxxConstructExpr(hasDeclaration(cxxConstructorDecl(
@@ -295,12 +304,12 @@ void KeepAliveWithoutTimeoutCheck::registerMatchers(MatchFinder *Finder) {
   // Holders: variables, fields, constructor initializers, assignments.
   Finder->addMatcher(
       varDecl(unless(isExpansionInSystemHeader()), unless(parmVarDecl()),
-              anyOf(hasInitializer(Creation), hasType(Clientish)))
+              anyOf(HoldsClient, hasInitializer(Creation)))
           .bind("var"),
       this);
   Finder->addMatcher(
       fieldDecl(unless(isExpansionInSystemHeader()),
-                anyOf(hasInClassInitializer(Creation), hasType(Clientish)))
+                anyOf(HoldsClient, hasInClassInitializer(Creation)))
           .bind("field"),
       this);
   Finder->addMatcher(
@@ -310,7 +319,7 @@ void KeepAliveWithoutTimeoutCheck::registerMatchers(MatchFinder *Finder) {
               cxxCtorInitializer(
                   isWritten(),
                   anyOf(withInitializer(Creation),
-                        forField(fieldDecl(hasType(Clientish)))))
+                        forField(fieldDecl(HoldsClient))))
                   .bind("ctorInit")))
           .bind("ctor"),
       this);
@@ -336,11 +345,10 @@ void KeepAliveWithoutTimeoutCheck::registerMatchers(MatchFinder *Finder) {
       this);
 
   // Catalogued calls made on a client: keep-alive, timeouts, requests.
-  Finder->addMatcher(callExpr(unless(isExpansionInSystemHeader()),
-                              callee(functionDecl(Lib.named(
-                                  {Role::KeepAliveSetter, Role::TimeoutSetter,
-                                   Role::RequestCall,
-                                   Role::KeepAliveDisabler}))))
+  Finder->addMatcher(callExpr(Lib.calls({Role::KeepAliveSetter,
+                                         Role::TimeoutSetter, Role::RequestCall,
+                                         Role::KeepAliveDisabler}),
+                              unless(isExpansionInSystemHeader()))
                          .bind("call"),
                      this);
   // A timeout passed as an argument object (`session.SetOption(cpr::Timeout{})`).
@@ -360,13 +368,13 @@ void KeepAliveWithoutTimeoutCheck::registerMatchers(MatchFinder *Finder) {
   // client to unknown code may set its timeout there.
   Finder->addMatcher(
       memberExpr(unless(isExpansionInSystemHeader()),
-                 member(fieldDecl(hasType(Clientish))))
+                 member(fieldDecl(HoldsClient)))
           .bind("ref"),
       this);
   Finder->addMatcher(
       declRefExpr(unless(isExpansionInSystemHeader()),
                   to(varDecl(hasGlobalStorage(), unless(isStaticLocal()),
-                             hasType(Clientish))))
+                             HoldsClient)))
           .bind("ref"),
       this);
 }

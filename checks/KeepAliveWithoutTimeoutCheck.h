@@ -28,7 +28,10 @@ public:
   KeepAliveWithoutTimeoutCheck(StringRef Name, ClangTidyContext *Context);
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
-  void onStartOfTranslationUnit() override { Lib.startTranslationUnit(); }
+  void onStartOfTranslationUnit() override {
+    Lib.startTranslationUnit();
+    HoldsClientCache.clear();
+  }
   void onEndOfTranslationUnit() override;
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
 
@@ -99,6 +102,8 @@ private:
   llvm::DenseSet<const ValueDecl *> Reported;
   llvm::DenseMap<const ValueDecl *, bool> OpaqueCache;
   llvm::DenseMap<const CXXRecordDecl *, bool> CompleteCache;
+  /// Per declaration: does its type name a client (registerMatchers).
+  llvm::DenseMap<const ValueDecl *, bool> HoldsClientCache;
   llvm::DenseMap<const CXXRecordDecl *, bool> MessageTimeoutTypes;
   bool TUHasErrors = false;
 };

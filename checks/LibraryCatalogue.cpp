@@ -11,6 +11,7 @@
 #include "clang/AST/Decl.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
+#include "clang/AST/Expr.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringSet.h"
@@ -563,6 +564,45 @@ private:
   std::shared_ptr<const NameSets> Names;
 };
 
+bool inNameSets(const NamedDecl &Node, const NameSets &Names) {
+  std::string Buf;
+  llvm::StringRef Short = shortName(Node, Buf);
+  return !Short.empty() && Names.Short.contains(Short) &&
+         Names.Full.contains(catalogueName(&Node));
+}
+
+class CallsMatcher : public internal::MatcherInterface<CallExpr> {
+public:
+  explicit CallsMatcher(std::shared_ptr<const NameSets> Names)
+      : Names(std::move(Names)) {}
+  bool matches(const CallExpr &Node, internal::ASTMatchFinder *,
+               internal::BoundNodesTreeBuilder *) const override {
+    const auto *FD = dyn_cast_or_null<FunctionDecl>(Node.getCalleeDecl());
+    return FD && inNameSets(*FD, *Names);
+  }
+
+private:
+  std::shared_ptr<const NameSets> Names;
+};
+
+class FirstArgEnumeratorMatcher : public internal::MatcherInterface<CallExpr> {
+public:
+  explicit FirstArgEnumeratorMatcher(std::shared_ptr<const NameSets> Names)
+      : Names(std::move(Names)) {}
+  bool matches(const CallExpr &Node, internal::ASTMatchFinder *,
+               internal::BoundNodesTreeBuilder *) const override {
+    if (Node.getNumArgs() == 0 || !Node.getArg(0))
+      return false;
+    const auto *Ref =
+        dyn_cast<DeclRefExpr>(Node.getArg(0)->IgnoreParenImpCasts());
+    const auto *EC = Ref ? dyn_cast<EnumConstantDecl>(Ref->getDecl()) : nullptr;
+    return EC && inNameSets(*EC, *Names);
+  }
+
+private:
+  std::shared_ptr<const NameSets> Names;
+};
+
 class ClassMatcher : public internal::MatcherInterface<CXXRecordDecl> {
 public:
   ClassMatcher(const Catalogue &Lib, std::vector<Role> Roles,
@@ -587,8 +627,8 @@ private:
 };
 } // namespace
 
-ast_matchers::internal::Matcher<NamedDecl>
-Catalogue::namedAnyOf(llvm::ArrayRef<std::string> QualifiedNames) {
+static std::shared_ptr<const NameSets>
+nameSets(llvm::ArrayRef<std::string> QualifiedNames) {
   auto Names = std::make_shared<NameSets>();
   for (llvm::StringRef N : QualifiedNames) {
     N.consume_front("::");
@@ -596,8 +636,30 @@ Catalogue::namedAnyOf(llvm::ArrayRef<std::string> QualifiedNames) {
     size_t P = N.rfind("::");
     Names->Short.insert(P == llvm::StringRef::npos ? N : N.substr(P + 2));
   }
+  return Names;
+}
+
+ast_matchers::internal::Matcher<NamedDecl>
+Catalogue::namedAnyOf(llvm::ArrayRef<std::string> QualifiedNames) {
   return ast_matchers::internal::Matcher<NamedDecl>(
-      new NamedMatcher(std::move(Names)));
+      new NamedMatcher(nameSets(QualifiedNames)));
+}
+
+ast_matchers::internal::Matcher<CallExpr>
+Catalogue::callsAnyOf(llvm::ArrayRef<std::string> QualifiedNames) {
+  return ast_matchers::internal::Matcher<CallExpr>(
+      new CallsMatcher(nameSets(QualifiedNames)));
+}
+
+ast_matchers::internal::Matcher<CallExpr>
+Catalogue::calls(std::initializer_list<Role> Rs) const {
+  return callsAnyOf(matcherNames(Rs));
+}
+
+ast_matchers::internal::Matcher<CallExpr>
+Catalogue::firstArgIsEnumerator(std::initializer_list<Role> Rs) const {
+  return ast_matchers::internal::Matcher<CallExpr>(
+      new FirstArgEnumeratorMatcher(nameSets(matcherNames(Rs))));
 }
 
 ast_matchers::internal::Matcher<NamedDecl>

@@ -185,6 +185,18 @@ public:
   /// The same for a list of catalogued names (with or without "::").
   static ast_matchers::internal::Matcher<NamedDecl>
   namedAnyOf(llvm::ArrayRef<std::string> QualifiedNames);
+  /// A call whose callee has one of these roles: the first test of every
+  /// call matcher, so that a call the catalogue does not know costs one
+  /// hash lookup and nothing else.
+  ast_matchers::internal::Matcher<CallExpr>
+  calls(std::initializer_list<Role> Rs) const;
+  static ast_matchers::internal::Matcher<CallExpr>
+  callsAnyOf(llvm::ArrayRef<std::string> QualifiedNames);
+  /// A call whose first argument names an enumerator with one of these
+  /// roles (`setAttribute(QNetworkRequest::AutoDeleteReplyOnFinishAttribute,
+  /// ...)`).
+  ast_matchers::internal::Matcher<CallExpr>
+  firstArgIsEnumerator(std::initializer_list<Role> Rs) const;
   /// A class with one of these roles, itself or through a base (a user's
   /// subclass of a client), decided once per class and translation unit.
   ast_matchers::internal::Matcher<CXXRecordDecl>

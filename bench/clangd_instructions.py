@@ -1,0 +1,111 @@
+#!/usr/bin/env python3
+"""What the http-* checks add to clangd's AST build, in instructions.
+
+clangd's own `--check-tidy-time` times whole AST builds and settles within
++-3 %, too coarse for a 1 % target on a shared machine. This measures the
+same thing exactly: valgrind's callgrind counts the instructions executed
+inside `clangd::ParsedAST::build` (the main file's AST build over its
+preamble, with the clang-tidy checks, as clangd runs them while editing),
+once with only a stock check on clangd's fast list enabled (the control) and
+once with the control plus the checks measured. Instruction counts do not
+depend on the machine's load, so one run per configuration is enough.
+
+  bench/clangd_instructions.py --build BUILD_DIR --tus DIR [--checks 'http-*']
+
+DIR holds the TUs written by bench/run.py (or make_tus.py): NAME.cpp with
+NAME.cpp.flags beside it. Each TU runs in a scratch directory with its own
+compile_commands.json, a .clang-tidy naming the configuration's checks and
+a .clangd that lets checks off clangd's fast list run; XDG_CONFIG_HOME
+points into the scratch directory, so no user config applies. The share is
+(instructions with the checks - instructions of the control) / instructions
+of the control. Needs valgrind (apt-get install valgrind); a run takes a
+few minutes per TU and configuration (valgrind runs clangd about 50x slower).
+"""
+
+import argparse
+import concurrent.futures
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+
+TOTALS = re.compile(r"^(?:summary|totals):\s*(\d+)", re.M)
+
+
+def run(clangd, tu, checks, work, name):
+    d = os.path.join(work, name)
+    os.makedirs(d, exist_ok=True)
+    base = os.path.basename(tu)
+    shutil.copy(tu, os.path.join(d, base))
+    flags = open(tu + ".flags").read().split()
+    with open(os.path.join(d, "compile_commands.json"), "w") as f:
+        json.dump([{"directory": d, "file": os.path.join(d, base),
+                    "arguments": ["clang++"] + flags + ["-c", os.path.join(d, base)]}], f)
+    # The checks from a .clang-tidy beside the TU (what clangd --check
+    # honours); the .clangd only lets checks off clangd's fast list run.
+    with open(os.path.join(d, ".clang-tidy"), "w") as f:
+        f.write("Checks: '-*,%s'\n" % ",".join(checks))
+    with open(os.path.join(d, ".clangd"), "w") as f:
+        f.write("Diagnostics:\n  ClangTidy:\n    FastCheckFilter: None\n")
+    out = os.path.join(d, "callgrind.out")
+    env = dict(os.environ, XDG_CONFIG_HOME=os.path.join(d, "xdg"))
+    cmd = ["valgrind", "--tool=callgrind", "--callgrind-out-file=" + out,
+           "--toggle-collect=clang::clangd::ParsedAST::build*",
+           clangd, "--check=" + base, "--check-locations=false", "--background-index=false"]
+    p = subprocess.run(cmd, cwd=d, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                       universal_newlines=True)
+    if p.returncode != 0:
+        raise SystemExit("clangd_instructions: %s failed (%d):\n%s" % (
+            " ".join(cmd), p.returncode, p.stdout[-2000:]))
+    m = TOTALS.search(open(out).read())
+    if not m:
+        raise SystemExit("clangd_instructions: no totals in " + out)
+    return int(m.group(1))
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--build", required=True, help="build dir with bin/httptidy-clangd")
+    ap.add_argument("--tus", required=True, help="directory with NAME.cpp and NAME.cpp.flags")
+    ap.add_argument("--names", default="http_heavy.cpp,no_http.cpp")
+    ap.add_argument("--checks", default="http-*",
+                    help="comma-separated checks or globs measured together")
+    ap.add_argument("--control", default="readability-else-after-return")
+    ap.add_argument("--work", default=None, help="scratch directory (kept)")
+    ap.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 2)
+    args = ap.parse_args()
+    if not shutil.which("valgrind"):
+        print("clangd_instructions: valgrind not found; apt-get install valgrind",
+              file=sys.stderr)
+        return 2
+    clangd = os.path.join(args.build, "bin", "httptidy-clangd")
+    if not os.access(clangd, os.X_OK):
+        print("clangd_instructions: no %s (configure with -DHTTPTIDY_BUILD_CLANGD=ON)" % clangd,
+              file=sys.stderr)
+        return 2
+    work = args.work or tempfile.mkdtemp(prefix="httptidy-cg-")
+    checks = [c for c in args.checks.split(",") if c]
+    jobs = []
+    for name in args.names.split(","):
+        tu = os.path.join(args.tus, name)
+        jobs.append((name, "control", [args.control]))
+        jobs.append((name, "checks", [args.control] + checks))
+    with concurrent.futures.ThreadPoolExecutor(args.jobs) as pool:
+        futs = {j: pool.submit(run, clangd, os.path.join(args.tus, j[0]), j[2], work,
+                               "%s-%s" % (j[0], j[1])) for j in jobs}
+        counts = {j[:2]: f.result() for j, f in futs.items()}
+    print("| TU | instructions in ParsedAST::build, control only | with %s | added |"
+          % args.checks)
+    print("|---|---:|---:|---:|")
+    for name in args.names.split(","):
+        c, h = counts[(name, "control")], counts[(name, "checks")]
+        print("| %s | %.3g | %.3g | %+.2f %% |" % (name, c, h, 100.0 * (h - c) / c))
+    print("\n(scratch files and callgrind outputs in %s)" % work)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
