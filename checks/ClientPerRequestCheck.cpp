@@ -97,18 +97,18 @@ void ClientPerRequestCheck::registerMatchers(MatchFinder *Finder) {
   if (Lib.matcherNames(Role::ClientType).empty())
     return;
   auto ClientClass = cxxRecordDecl(Lib.isClass({Role::ClientType}));
-  // The system-header test comes first: it is the cheapest way to skip the
-  // libraries' own code. There is no isInTemplateInstantiation() filter: it
+  // The system-header test comes last: the catalogue tests reject most
+  // nodes for less, and clangd only matches the main file. There is no isInTemplateInstantiation() filter: it
   // walks ancestors (building the whole-TU parent map); FunctionIndex only
   // walks written code, so a node that exists only in an instantiation gets
   // no function and is dropped, and one shared with its template is reported
   // once, at the template.
   Finder->addMatcher(
       cxxConstructExpr(
-          unless(isExpansionInSystemHeader()),
           hasDeclaration(cxxConstructorDecl(unless(isCopyConstructor()),
                                             unless(isMoveConstructor()),
-                                            ofClass(ClientClass))))
+                                            ofClass(ClientClass))),
+          unless(isExpansionInSystemHeader()))
           .bind("construct"),
       this);
   // One matcher for every call this check looks at, behind one catalogue
@@ -132,10 +132,10 @@ void ClientPerRequestCheck::registerMatchers(MatchFinder *Finder) {
       this);
   // In a template, `Client c(dependent)` has no construct expression yet.
   Finder->addMatcher(
-      varDecl(unless(isExpansionInSystemHeader()), hasLocalStorage(),
-              hasInitializer(expr(isTypeDependent())),
+      varDecl(hasLocalStorage(), hasInitializer(expr(isTypeDependent())),
               hasType(qualType(hasUnqualifiedDesugaredType(
-                  recordType(hasDeclaration(ClientClass))))))
+                  recordType(hasDeclaration(ClientClass))))),
+              unless(isExpansionInSystemHeader()))
           .bind("dependent"),
       this);
 }

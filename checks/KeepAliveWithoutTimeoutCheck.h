@@ -102,8 +102,8 @@ private:
   llvm::DenseSet<const ValueDecl *> Reported;
   llvm::DenseMap<const ValueDecl *, bool> OpaqueCache;
   llvm::DenseMap<const CXXRecordDecl *, bool> CompleteCache;
-  /// Per declaration: does its type name a client (registerMatchers).
-  llvm::DenseMap<const ValueDecl *, bool> HoldsClientCache;
+  /// Per type as written: does it name a client (registerMatchers).
+  llvm::DenseMap<const void *, bool> HoldsClientCache;
   llvm::DenseMap<const CXXRecordDecl *, bool> MessageTimeoutTypes;
   bool TUHasErrors = false;
 };

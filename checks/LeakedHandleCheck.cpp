@@ -628,10 +628,10 @@ Use LeakedHandleCheck::slotUse(const CXXMethodDecl *Slot) {
 
 void LeakedHandleCheck::registerMatchers(MatchFinder *Finder) {
   Finder->addMatcher(
-      cxxNewExpr(unless(isExpansionInSystemHeader()),
-                 hasType(pointerType(pointee(hasUnqualifiedDesugaredType(
+      cxxNewExpr(hasType(pointerType(pointee(hasUnqualifiedDesugaredType(
                      recordType(hasDeclaration(
-                         cxxRecordDecl(Lib.isClass({Role::ClientType})))))))))
+                         cxxRecordDecl(Lib.isClass({Role::ClientType})))))))),
+                 unless(isExpansionInSystemHeader()))
             .bind("new"),
         this);
   // Translation-unit facts: replies deleted by their manager or request,
