@@ -81,7 +81,7 @@ def main():
         print("clangd_instructions: valgrind not found; apt-get install valgrind",
               file=sys.stderr)
         return 2
-    clangd = os.path.join(args.build, "bin", "httptidy-clangd")
+    clangd = os.path.abspath(os.path.join(args.build, "bin", "httptidy-clangd"))
     if not os.access(clangd, os.X_OK):
         print("clangd_instructions: no %s (configure with -DHTTPTIDY_BUILD_CLANGD=ON)" % clangd,
               file=sys.stderr)
@@ -90,9 +90,8 @@ def main():
     checks = [c for c in args.checks.split(",") if c]
     jobs = []
     for name in args.names.split(","):
-        tu = os.path.join(args.tus, name)
-        jobs.append((name, "control", [args.control]))
-        jobs.append((name, "checks", [args.control] + checks))
+        jobs.append((name, "control", (args.control,)))
+        jobs.append((name, "checks", tuple([args.control] + checks)))
     with concurrent.futures.ThreadPoolExecutor(args.jobs) as pool:
         futs = {j: pool.submit(run, clangd, os.path.join(args.tus, j[0]), j[2], work,
                                "%s-%s" % (j[0], j[1])) for j in jobs}
