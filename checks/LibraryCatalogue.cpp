@@ -548,28 +548,27 @@ struct NameSets {
   llvm::StringSet<> Short, Full;
 };
 
-class NamedMatcher : public internal::MatcherInterface<NamedDecl> {
-public:
-  explicit NamedMatcher(std::shared_ptr<const NameSets> Names)
-      : Names(std::move(Names)) {}
-  bool matches(const NamedDecl &Node, internal::ASTMatchFinder *,
-               internal::BoundNodesTreeBuilder *) const override {
-    std::string Buf;
-    llvm::StringRef Short = shortName(Node, Buf);
-    return !Short.empty() && Names->Short.contains(Short) &&
-           Names->Full.contains(catalogueName(&Node));
-  }
-
-private:
-  std::shared_ptr<const NameSets> Names;
-};
-
+/// The short name first (one hash lookup), the qualified name only for
+/// candidates.
 bool inNameSets(const NamedDecl &Node, const NameSets &Names) {
   std::string Buf;
   llvm::StringRef Short = shortName(Node, Buf);
   return !Short.empty() && Names.Short.contains(Short) &&
          Names.Full.contains(catalogueName(&Node));
 }
+
+class NamedMatcher : public internal::MatcherInterface<NamedDecl> {
+public:
+  explicit NamedMatcher(std::shared_ptr<const NameSets> Names)
+      : Names(std::move(Names)) {}
+  bool matches(const NamedDecl &Node, internal::ASTMatchFinder *,
+               internal::BoundNodesTreeBuilder *) const override {
+    return inNameSets(Node, *Names);
+  }
+
+private:
+  std::shared_ptr<const NameSets> Names;
+};
 
 class CallsMatcher : public internal::MatcherInterface<CallExpr> {
 public:
