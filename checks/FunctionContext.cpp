@@ -376,9 +376,6 @@ static bool strayCodeAfter(const ASTContext &Ctx, const FunctionDecl *FD) {
 static bool hasDroppedStatement(const ASTContext &Ctx, const Stmt *Root) {
   const SourceManager &SM = Ctx.getSourceManager();
   const LangOptions &LO = Ctx.getLangOpts();
-  auto GapHasCode = [&](SourceLocation From, SourceLocation To) {
-    return gapHasCode(SM, LO, From, To);
-  };
   llvm::SmallVector<const Stmt *, 64> Work{Root};
   while (!Work.empty()) {
     const Stmt *S = Work.pop_back_val();
@@ -400,7 +397,7 @@ static bool hasDroppedStatement(const ASTContext &Ctx, const Stmt *Root) {
       // `LOG(x);` with LOG expanding to nothing leaves its tokens uncovered.
       const auto *Null = dyn_cast<NullStmt>(C);
       if (!(Null && Null->hasLeadingEmptyMacro()) &&
-          GapHasCode(From, R.getBegin()))
+          gapHasCode(SM, LO, From, R.getBegin()))
         return true;
       SourceLocation End =
           R.isTokenRange()
@@ -409,7 +406,7 @@ static bool hasDroppedStatement(const ASTContext &Ctx, const Stmt *Root) {
       if (From.isInvalid() || SM.isBeforeInTranslationUnit(From, End))
         From = End;
     }
-    if (GapHasCode(From, CS->getRBracLoc()))
+    if (gapHasCode(SM, LO, From, CS->getRBracLoc()))
       return true;
   }
   return false;

@@ -188,24 +188,6 @@ bool mayBeSame(const ObjKey &Fact, const ObjKey &Q) {
   return Fact.D == Q.D;
 }
 
-/// Whitespace before Loc if nothing else precedes it on its line.
-std::optional<std::string> indentBefore(const SourceManager &SM,
-                                        SourceLocation Loc) {
-  if (Loc.isInvalid() || Loc.isMacroID())
-    return std::nullopt;
-  auto [FID, Off] = SM.getDecomposedLoc(Loc);
-  bool Invalid = false;
-  llvm::StringRef Buf = SM.getBufferData(FID, &Invalid);
-  if (Invalid || Off > Buf.size())
-    return std::nullopt;
-  size_t Start = Off == 0 ? llvm::StringRef::npos : Buf.rfind('\n', Off - 1);
-  Start = Start == llvm::StringRef::npos ? 0 : Start + 1;
-  llvm::StringRef Before = Buf.slice(Start, Off);
-  if (!Before.trim(" \t").empty())
-    return std::nullopt;
-  return Before.str();
-}
-
 bool containsReturn(const Stmt *S) {
   if (!S)
     return false;
@@ -1315,10 +1297,10 @@ void LeakedHandleCheck::analyse(const Candidate &C) {
     if (const auto *Body = dyn_cast<CompoundStmt>(FixLambda->getBody())) {
       std::string Call = Holder->getName().str() + "->" + C.What->Detail + "();";
       SourceLocation RB = Body->getRBracLoc();
-      if (auto RIndent = indentBefore(SM, RB)) {
+      if (auto RIndent = lineIndent(SM, RB)) {
         std::optional<std::string> SIndent;
         if (!Body->body_empty())
-          SIndent = indentBefore(SM, Body->body_back()->getBeginLoc());
+          SIndent = lineIndent(SM, Body->body_back()->getBeginLoc());
         std::string Indent = SIndent ? *SIndent : *RIndent + "  ";
         Fix.push_back(FixItHint::CreateInsertion(
             RB.getLocWithOffset(-static_cast<int>(RIndent->size())),
