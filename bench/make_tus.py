@@ -552,7 +552,9 @@ def main():
 
     http = HTTP_HEADERS + "".join(HTTP_BLOCK.replace("@N@", str(i))
                                   for i in range(args.copies))
-    http_flags = ["-std=c++17", "-fPIC", "-isystem", args.test_include,
+    # Absolute: the TUs are compiled from scratch directories elsewhere.
+    test_include = os.path.abspath(args.test_include)
+    http_flags = ["-std=c++17", "-fPIC", "-isystem", test_include,
                   "-isystem", QT_ROOT, "-isystem", QT_ROOT + "/QtCore",
                   "-isystem", QT_ROOT + "/QtNetwork"]
     plain = PLAIN_HEADERS + "".join(PLAIN_FUNCTION.replace("@N@", str(i))

@@ -1,6 +1,7 @@
 //===--- ClientPerRequestCheck.cpp - httptidy -----------------------------===//
 
 #include "ClientPerRequestCheck.h"
+#include "GatedMatcher.h"
 #include "ClientUses.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -96,6 +97,7 @@ void ClientPerRequestCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 void ClientPerRequestCheck::registerMatchers(MatchFinder *Finder) {
   if (Lib.matcherNames(Role::ClientType).empty())
     return;
+  ClassTest IsClient = Lib.classTest({Role::ClientType});
   auto ClientClass = cxxRecordDecl(Lib.isClass({Role::ClientType}));
   // The system-header test comes last: the catalogue tests reject most
   // nodes for less, and clangd only matches the main file. There is no isInTemplateInstantiation() filter: it
@@ -104,20 +106,23 @@ void ClientPerRequestCheck::registerMatchers(MatchFinder *Finder) {
   // no function and is dropped, and one shared with its template is reported
   // once, at the template.
   Finder->addMatcher(
-      cxxConstructExpr(
-          hasDeclaration(cxxConstructorDecl(unless(isCopyConstructor()),
-                                            unless(isMoveConstructor()),
-                                            ofClass(ClientClass))),
-          unless(isExpansionInSystemHeader()))
-          .bind("construct"),
+      gate<CXXConstructExpr>(
+          [IsClient](const CXXConstructExpr &E) {
+            const CXXConstructorDecl *Ctor = E.getConstructor();
+            return Ctor && !Ctor->isCopyOrMoveConstructor() &&
+                   IsClient(Ctor->getParent());
+          },
+          cxxConstructExpr(unless(isExpansionInSystemHeader()))
+              .bind("construct")),
       this);
   // One matcher for every call this check looks at, behind one catalogue
   // lookup: a call the catalogue does not know costs one test, not one per
   // kind of call (eachOf still gives check() one result per kind).
   Finder->addMatcher(
+      gate<CallExpr>(
+      Lib.callTest({Role::ClientFactory, Role::ClientBuildingCall,
+                    Role::GlobalInit, Role::SmartPointerFactory}),
       callExpr(
-          Lib.calls({Role::ClientFactory, Role::ClientBuildingCall,
-                     Role::GlobalInit, Role::SmartPointerFactory}),
           unless(isExpansionInSystemHeader()),
           eachOf(callExpr(Lib.calls({Role::ClientFactory,
                                      Role::ClientBuildingCall,
@@ -128,15 +133,18 @@ void ClientPerRequestCheck::registerMatchers(MatchFinder *Finder) {
                               0, refersToType(qualType(
                                      hasUnqualifiedDesugaredType(recordType(
                                          hasDeclaration(ClientClass)))))))))
-                     .bind("make"))),
+                     .bind("make")))),
       this);
   // In a template, `Client c(dependent)` has no construct expression yet.
   Finder->addMatcher(
-      varDecl(hasLocalStorage(), hasInitializer(expr(isTypeDependent())),
-              hasType(qualType(hasUnqualifiedDesugaredType(
-                  recordType(hasDeclaration(ClientClass))))),
-              unless(isExpansionInSystemHeader()))
-          .bind("dependent"),
+      gate<VarDecl>(
+          [IsClient](const VarDecl &V) {
+            const Expr *Init = V.getInit();
+            return Init && Init->isTypeDependent() && V.hasLocalStorage() &&
+                   !V.getType().isNull() &&
+                   IsClient(V.getType()->getAsCXXRecordDecl());
+          },
+          varDecl(unless(isExpansionInSystemHeader())).bind("dependent")),
       this);
 }
 

@@ -1,6 +1,7 @@
 //===--- KeepAliveWithoutTimeoutCheck.cpp - httptidy ----------------------===//
 
 #include "KeepAliveWithoutTimeoutCheck.h"
+#include "GatedMatcher.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
@@ -75,23 +76,36 @@ bool isClientish(QualType T, const Catalogue &Lib) {
 /// A variable or field whose type names a client (isClientish), decided
 /// once per type as written (sugar kept: `CURL *` is a handle, `void *` is
 /// not): every variable, field and reference in the file meets it.
-class HoldsClientMatcher : public internal::MatcherInterface<ValueDecl> {
+class HoldsClientTest {
 public:
-  HoldsClientMatcher(const Catalogue &Lib,
-                     llvm::DenseMap<const void *, bool> &Cache)
-      : Lib(Lib), Cache(Cache) {}
-  bool matches(const ValueDecl &Node, internal::ASTMatchFinder *,
-               internal::BoundNodesTreeBuilder *) const override {
+  HoldsClientTest(const Catalogue &Lib,
+                  llvm::DenseMap<const void *, bool> &Cache)
+      : Lib(&Lib), Cache(&Cache) {}
+  bool operator()(const ValueDecl &Node) const {
     QualType T = Node.getType();
-    auto [It, New] = Cache.try_emplace(T.getAsOpaquePtr(), false);
+    if (T.isNull())
+      return false;
+    auto [It, New] = Cache->try_emplace(T.getAsOpaquePtr(), false);
     if (New)
-      It->second = isClientish(T, Lib);
+      It->second = isClientish(T, *Lib);
     return It->second;
   }
 
 private:
-  const Catalogue &Lib;
-  llvm::DenseMap<const void *, bool> &Cache;
+  const Catalogue *Lib;
+  llvm::DenseMap<const void *, bool> *Cache;
+};
+
+class HoldsClientMatcher : public internal::MatcherInterface<ValueDecl> {
+public:
+  explicit HoldsClientMatcher(HoldsClientTest Test) : Test(Test) {}
+  bool matches(const ValueDecl &Node, internal::ASTMatchFinder *,
+               internal::BoundNodesTreeBuilder *) const override {
+    return Test(Node);
+  }
+
+private:
+  HoldsClientTest Test;
 };
 
 /// The expression that names the client (a variable or a field) inside an
@@ -278,11 +292,12 @@ void KeepAliveWithoutTimeoutCheck::registerMatchers(MatchFinder *Finder) {
   if (Lib.matcherNames(Role::ClientType).empty())
     return;
 
+  ClassTest IsClient = Lib.classTest({Role::ClientType});
   auto ClientClass = cxxRecordDecl(Lib.isClass({Role::ClientType}));
   // A variable or field that can hold a client: the object, a pointer or
   // smart pointer to it, or a pointer to a handle typedef (`CURL *`).
-  internal::Matcher<ValueDecl> HoldsClient(
-      new HoldsClientMatcher(Lib, HoldsClientCache));
+  HoldsClientTest Holds(Lib, HoldsClientCache);
+  internal::Matcher<ValueDecl> HoldsClient(new HoldsClientMatcher(Holds));
 
   // What creates a client.
   auto ClientCtor = cxxConstructExpr(hasDeclaration(cxxConstructorDecl(
@@ -302,87 +317,126 @@ void KeepAliveWithoutTimeoutCheck::registerMatchers(MatchFinder *Finder) {
       hasArgument(0, ignoringParenImpCasts(NewClient)));
   auto Creation = ignoringImplicit(
       expr(anyOf(ClientCtor, NewClient, Factory, Make, SmartFromNew)));
+  // What every creation above is, as a gate's first test.
+  auto MayCreate = [](const Expr *E) {
+    E = E ? E->IgnoreImplicit() : nullptr;
+    return E && isa<CXXConstructExpr, CXXNewExpr, CallExpr>(E);
+  };
+  auto NotInSystemHeader = unless(isExpansionInSystemHeader());
 
-  // Holders: variables, fields, constructor initializers, assignments. The
-  // test that rejects most nodes comes first, the system-header test last:
-  // clangd only matches the main file, where it never rejects anything.
+  // Holders: variables, fields, constructor initializers, assignments. Each
+  // matcher is gated (GatedMatcher.h) by the test that rejects most nodes;
+  // the system-header test comes last: clangd only matches the main file,
+  // where it never rejects anything.
+  // A variable holds a client when its type says so (`auto` takes the
+  // creation's type); asking every initializer was most of this check's
+  // cost in clangd.
   Finder->addMatcher(
-      // A variable holds a client when its type says so (`auto` takes the
-      // creation's type); asking every initializer was most of this check's
-      // cost in clangd.
-      varDecl(unless(parmVarDecl()), HoldsClient,
-              unless(isExpansionInSystemHeader()))
-          .bind("var"),
+      gate<VarDecl>(
+          [Holds](const VarDecl &V) { return !isa<ParmVarDecl>(V) && Holds(V); },
+          varDecl(NotInSystemHeader).bind("var")),
       this);
   Finder->addMatcher(
-      fieldDecl(anyOf(HoldsClient, hasInClassInitializer(Creation)),
-                unless(isExpansionInSystemHeader()))
-          .bind("field"),
+      gate<FieldDecl>(
+          [Holds](const FieldDecl &F) {
+            return Holds(F) || F.hasInClassInitializer();
+          },
+          fieldDecl(anyOf(HoldsClient, hasInClassInitializer(Creation)),
+                    NotInSystemHeader)
+              .bind("field")),
       this);
   Finder->addMatcher(
-      cxxConstructorDecl(
-          unless(isExpansionInSystemHeader()),
-          forEachConstructorInitializer(
-              cxxCtorInitializer(
-                  isWritten(),
-                  anyOf(withInitializer(Creation),
-                        forField(fieldDecl(HoldsClient))))
-                  .bind("ctorInit")))
-          .bind("ctor"),
+      gate<CXXConstructorDecl>(
+          [](const CXXConstructorDecl &C) {
+            return llvm::any_of(C.inits(), [](const CXXCtorInitializer *I) {
+              return I && I->isWritten();
+            });
+          },
+          cxxConstructorDecl(
+              NotInSystemHeader,
+              forEachConstructorInitializer(
+                  cxxCtorInitializer(
+                      isWritten(),
+                      anyOf(withInitializer(Creation),
+                            forField(fieldDecl(HoldsClient))))
+                      .bind("ctorInit")))
+              .bind("ctor")),
       this);
   Finder->addMatcher(
-      binaryOperator(hasOperatorName("="), hasRHS(Creation),
-                     unless(isExpansionInSystemHeader()))
-          .bind("assign"),
+      gate<BinaryOperator>(
+          [MayCreate](const BinaryOperator &B) {
+            return B.getOpcode() == BO_Assign && MayCreate(B.getRHS());
+          },
+          binaryOperator(hasRHS(Creation), NotInSystemHeader).bind("assign")),
       this);
-  Finder->addMatcher(
+
+  // Every call this check looks at, as one gated matcher (eachOf still gives
+  // check() one result per kind): an assignment of a new client
+  // (`p = std::make_unique<Client>()`), a smart pointer's reset(new Client),
+  // a catalogued call (keep-alive, timeouts, requests) and a client's method
+  // given a timeout object (`session.SetOption(cpr::Timeout{})`).
+  CallTest Known =
+      Lib.callTest({Role::KeepAliveSetter, Role::TimeoutSetter,
+                    Role::RequestCall, Role::KeepAliveDisabler});
+  // With no timeout objects in the catalogue the gate never lets a call
+  // through for the last kind.
+  bool WantArgCalls = !Lib.matcherNames(Role::TimeoutArgType).empty();
+  auto Kinds = eachOf(
       cxxOperatorCallExpr(hasOverloadedOperatorName("="),
-                          hasArgument(1, Creation),
-                          unless(isExpansionInSystemHeader()))
+                          hasArgument(1, Creation))
           .bind("assign"),
-      this);
-  Finder->addMatcher(
       cxxMemberCallExpr(
           callee(cxxMethodDecl(hasName("reset"),
                                ofClass(classTemplateSpecializationDecl(
                                    Lib.named({Role::SmartPointer}))))),
-          hasArgument(0, ignoringParenImpCasts(NewClient)),
-          unless(isExpansionInSystemHeader()))
+          hasArgument(0, ignoringParenImpCasts(NewClient)))
           .bind("reset"),
+      callExpr(Lib.calls({Role::KeepAliveSetter, Role::TimeoutSetter,
+                          Role::RequestCall, Role::KeepAliveDisabler}))
+          .bind("call"),
+      cxxMemberCallExpr(
+          callee(cxxMethodDecl(ofClass(ClientClass))),
+          hasAnyArgument(hasType(qualType(hasUnqualifiedDesugaredType(
+              recordType(hasDeclaration(
+                  cxxRecordDecl(Lib.isClass({Role::TimeoutArgType})))))))))
+          .bind("argCall"));
+  Finder->addMatcher(
+      gate<CallExpr>(
+          [Known, IsClient, MayCreate, WantArgCalls](const CallExpr &Call) {
+            if (Known(Call))
+              return true;
+            if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(&Call))
+              return Op->getOperator() == OO_Equal && Op->getNumArgs() == 2 &&
+                     MayCreate(Op->getArg(1));
+            const auto *MC = dyn_cast<CXXMemberCallExpr>(&Call);
+            const CXXMethodDecl *M = MC ? MC->getMethodDecl() : nullptr;
+            if (!M)
+              return false;
+            if (M->getIdentifier() && M->getName() == "reset")
+              return MC->getNumArgs() >= 1;
+            return WantArgCalls && IsClient(M->getParent());
+          },
+          callExpr(NotInSystemHeader, Kinds)),
       this);
-
-  // Catalogued calls made on a client: keep-alive, timeouts, requests.
-  Finder->addMatcher(callExpr(Lib.calls({Role::KeepAliveSetter,
-                                         Role::TimeoutSetter, Role::RequestCall,
-                                         Role::KeepAliveDisabler}),
-                              unless(isExpansionInSystemHeader()))
-                         .bind("call"),
-                     this);
-  // A timeout passed as an argument object (`session.SetOption(cpr::Timeout{})`).
-  auto ArgTypes = Lib.matcherNames(Role::TimeoutArgType);
-  if (!ArgTypes.empty())
-    Finder->addMatcher(
-        cxxMemberCallExpr(
-            callee(cxxMethodDecl(ofClass(ClientClass))),
-            hasAnyArgument(hasType(qualType(hasUnqualifiedDesugaredType(
-                recordType(hasDeclaration(
-                    cxxRecordDecl(Lib.isClass({Role::TimeoutArgType})))))))),
-            unless(isExpansionInSystemHeader()))
-            .bind("argCall"),
-        this);
 
   // References to fields and namespace-scope clients: a use that hands the
   // client to unknown code may set its timeout there.
   Finder->addMatcher(
-      memberExpr(member(fieldDecl(HoldsClient)),
-                 unless(isExpansionInSystemHeader()))
-          .bind("ref"),
+      gate<MemberExpr>(
+          [Holds](const MemberExpr &M) {
+            const auto *F = dyn_cast_or_null<FieldDecl>(M.getMemberDecl());
+            return F && Holds(*F);
+          },
+          memberExpr(NotInSystemHeader).bind("ref")),
       this);
   Finder->addMatcher(
-      declRefExpr(to(varDecl(hasGlobalStorage(), unless(isStaticLocal()),
-                             HoldsClient)),
-                  unless(isExpansionInSystemHeader()))
-          .bind("ref"),
+      gate<DeclRefExpr>(
+          [Holds](const DeclRefExpr &R) {
+            const auto *V = dyn_cast_or_null<VarDecl>(R.getDecl());
+            return V && V->hasGlobalStorage() && !V->isStaticLocal() &&
+                   Holds(*V);
+          },
+          declRefExpr(NotInSystemHeader).bind("ref")),
       this);
 }
 

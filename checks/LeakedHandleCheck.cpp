@@ -12,6 +12,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "LeakedHandleCheck.h"
+#include "GatedMatcher.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/PrettyPrinter.h"
@@ -609,25 +610,31 @@ Use LeakedHandleCheck::slotUse(const CXXMethodDecl *Slot) {
 // --- Matchers -----------------------------------------------------------------
 
 void LeakedHandleCheck::registerMatchers(MatchFinder *Finder) {
+  ClassTest IsClient = Lib.classTest({Role::ClientType});
   Finder->addMatcher(
-      cxxNewExpr(hasType(pointerType(pointee(hasUnqualifiedDesugaredType(
-                     recordType(hasDeclaration(
-                         cxxRecordDecl(Lib.isClass({Role::ClientType})))))))),
-                 unless(isExpansionInSystemHeader()))
-            .bind("new"),
-        this);
+      gate<CXXNewExpr>(
+          [IsClient](const CXXNewExpr &New) {
+            QualType T = New.getAllocatedType();
+            return !T.isNull() && IsClient(T->getAsCXXRecordDecl());
+          },
+          cxxNewExpr(unless(isExpansionInSystemHeader())).bind("new")),
+      this);
   // Translation-unit facts: replies deleted by their manager or request,
   // managers whose finished() signal hands every reply to a slot, releases
   // of handles that come back from a registry.
   // Acquisitions, and the calls above, as one matcher behind one catalogue
   // lookup: a call the catalogue does not know costs one test, not one per
   // kind of call (eachOf still gives check() one result per kind).
+  CallTest Known = Lib.callTest({Role::Acquire, Role::ClientFactory,
+                                 Role::AutoDelete, Role::SignalConnect,
+                                 Role::Release});
+  CallTest AutoDeleteArg = Lib.callTest({Role::AutoDelete});
   Finder->addMatcher(
-      callExpr(
-          anyOf(Lib.calls({Role::Acquire, Role::ClientFactory,
-                           Role::AutoDelete, Role::SignalConnect,
-                           Role::Release}),
-                Lib.firstArgIsEnumerator({Role::AutoDelete})),
+      gate<CallExpr>(
+          [Known, AutoDeleteArg](const CallExpr &Call) {
+            return Known(Call) || AutoDeleteArg.firstArgIsEnumerator(Call);
+          },
+          callExpr(
           unless(isExpansionInSystemHeader()),
           eachOf(
               callExpr(Lib.calls({Role::Acquire, Role::ClientFactory}))
@@ -638,7 +645,7 @@ void LeakedHandleCheck::registerMatchers(MatchFinder *Finder) {
               callExpr(Lib.calls({Role::SignalConnect})).bind("connect"),
               callExpr(Lib.calls({Role::Release}),
                        callee(functionDecl(unless(cxxMethodDecl()))))
-                  .bind("release"))),
+                  .bind("release")))),
       this);
 }
 

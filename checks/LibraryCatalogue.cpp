@@ -529,6 +529,10 @@ const Entry *Catalogue::findAny(const NamedDecl *D) const {
 
 // --- Matchers ------------------------------------------------------------------
 
+struct NameSets {
+  llvm::StringSet<> Short, Full;
+};
+
 namespace {
 using namespace ast_matchers;
 
@@ -544,10 +548,6 @@ llvm::StringRef shortName(const NamedDecl &D, std::string &Buf) {
   return Buf;
 }
 
-struct NameSets {
-  llvm::StringSet<> Short, Full;
-};
-
 /// The short name first (one hash lookup), the qualified name only for
 /// candidates.
 bool inNameSets(const NamedDecl &Node, const NameSets &Names) {
@@ -559,70 +559,40 @@ bool inNameSets(const NamedDecl &Node, const NameSets &Names) {
 
 class NamedMatcher : public internal::MatcherInterface<NamedDecl> {
 public:
-  explicit NamedMatcher(std::shared_ptr<const NameSets> Names)
-      : Names(std::move(Names)) {}
+  explicit NamedMatcher(CallTest Test) : Test(std::move(Test)) {}
   bool matches(const NamedDecl &Node, internal::ASTMatchFinder *,
                internal::BoundNodesTreeBuilder *) const override {
-    return inNameSets(Node, *Names);
+    return Test.named(Node);
   }
 
 private:
-  std::shared_ptr<const NameSets> Names;
+  CallTest Test;
 };
 
 class CallsMatcher : public internal::MatcherInterface<CallExpr> {
 public:
-  explicit CallsMatcher(std::shared_ptr<const NameSets> Names)
-      : Names(std::move(Names)) {}
+  CallsMatcher(CallTest Test, bool FirstArg)
+      : Test(std::move(Test)), FirstArg(FirstArg) {}
   bool matches(const CallExpr &Node, internal::ASTMatchFinder *,
                internal::BoundNodesTreeBuilder *) const override {
-    const auto *FD = dyn_cast_or_null<FunctionDecl>(Node.getCalleeDecl());
-    return FD && inNameSets(*FD, *Names);
+    return FirstArg ? Test.firstArgIsEnumerator(Node) : Test(Node);
   }
 
 private:
-  std::shared_ptr<const NameSets> Names;
-};
-
-class FirstArgEnumeratorMatcher : public internal::MatcherInterface<CallExpr> {
-public:
-  explicit FirstArgEnumeratorMatcher(std::shared_ptr<const NameSets> Names)
-      : Names(std::move(Names)) {}
-  bool matches(const CallExpr &Node, internal::ASTMatchFinder *,
-               internal::BoundNodesTreeBuilder *) const override {
-    if (Node.getNumArgs() == 0 || !Node.getArg(0))
-      return false;
-    const auto *Ref =
-        dyn_cast<DeclRefExpr>(Node.getArg(0)->IgnoreParenImpCasts());
-    const auto *EC = Ref ? dyn_cast<EnumConstantDecl>(Ref->getDecl()) : nullptr;
-    return EC && inNameSets(*EC, *Names);
-  }
-
-private:
-  std::shared_ptr<const NameSets> Names;
+  CallTest Test;
+  bool FirstArg;
 };
 
 class ClassMatcher : public internal::MatcherInterface<CXXRecordDecl> {
 public:
-  ClassMatcher(const Catalogue &Lib, std::vector<Role> Roles,
-               llvm::DenseMap<std::pair<const CXXRecordDecl *, const void *>, bool>
-                   &Cache)
-      : Lib(Lib), Roles(std::move(Roles)), Cache(Cache) {}
+  explicit ClassMatcher(ClassTest Test) : Test(std::move(Test)) {}
   bool matches(const CXXRecordDecl &Node, internal::ASTMatchFinder *,
                internal::BoundNodesTreeBuilder *) const override {
-    // One matcher's answers apart from another's: keyed by the matcher.
-    auto [It, New] = Cache.try_emplace({&Node, this}, false);
-    if (!New)
-      return It->second;
-    bool Out = llvm::any_of(Roles, [&](Role R) { return Lib.find(&Node, R); });
-    Cache[{&Node, this}] = Out; // find() may have grown the map
-    return Out;
+    return Test(&Node);
   }
 
 private:
-  const Catalogue &Lib;
-  std::vector<Role> Roles;
-  llvm::DenseMap<std::pair<const CXXRecordDecl *, const void *>, bool> &Cache;
+  ClassTest Test;
 };
 } // namespace
 
@@ -638,16 +608,55 @@ nameSets(llvm::ArrayRef<std::string> QualifiedNames) {
   return Names;
 }
 
+bool CallTest::named(const NamedDecl &D) const { return inNameSets(D, *Names); }
+
+bool CallTest::operator()(const CallExpr &Call) const {
+  const auto *FD = dyn_cast_or_null<FunctionDecl>(Call.getCalleeDecl());
+  return FD && inNameSets(*FD, *Names);
+}
+
+bool CallTest::firstArgIsEnumerator(const CallExpr &Call) const {
+  if (Call.getNumArgs() == 0 || !Call.getArg(0))
+    return false;
+  const auto *Ref = dyn_cast<DeclRefExpr>(Call.getArg(0)->IgnoreParenImpCasts());
+  const auto *EC = Ref ? dyn_cast<EnumConstantDecl>(Ref->getDecl()) : nullptr;
+  return EC && inNameSets(*EC, *Names);
+}
+
+bool ClassTest::operator()(const CXXRecordDecl *RD) const {
+  if (!RD)
+    return false;
+  // One test's answers apart from another's: keyed by its roles.
+  auto [It, New] = Lib->ClassCache.try_emplace({RD, Roles.get()}, false);
+  if (!New)
+    return It->second;
+  bool Out = llvm::any_of(*Roles, [&](Role R) { return Lib->find(RD, R); });
+  Lib->ClassCache[{RD, Roles.get()}] = Out; // find() may have grown the map
+  return Out;
+}
+
+CallTest Catalogue::callTestAnyOf(llvm::ArrayRef<std::string> QualifiedNames) {
+  return CallTest(nameSets(QualifiedNames));
+}
+
+CallTest Catalogue::callTest(std::initializer_list<Role> Rs) const {
+  return callTestAnyOf(matcherNames(Rs));
+}
+
+ClassTest Catalogue::classTest(std::initializer_list<Role> Rs) const {
+  return ClassTest(*this, std::vector<Role>(Rs));
+}
+
 ast_matchers::internal::Matcher<NamedDecl>
 Catalogue::namedAnyOf(llvm::ArrayRef<std::string> QualifiedNames) {
   return ast_matchers::internal::Matcher<NamedDecl>(
-      new NamedMatcher(nameSets(QualifiedNames)));
+      new NamedMatcher(callTestAnyOf(QualifiedNames)));
 }
 
 ast_matchers::internal::Matcher<CallExpr>
 Catalogue::callsAnyOf(llvm::ArrayRef<std::string> QualifiedNames) {
   return ast_matchers::internal::Matcher<CallExpr>(
-      new CallsMatcher(nameSets(QualifiedNames)));
+      new CallsMatcher(callTestAnyOf(QualifiedNames), false));
 }
 
 ast_matchers::internal::Matcher<CallExpr>
@@ -658,7 +667,7 @@ Catalogue::calls(std::initializer_list<Role> Rs) const {
 ast_matchers::internal::Matcher<CallExpr>
 Catalogue::firstArgIsEnumerator(std::initializer_list<Role> Rs) const {
   return ast_matchers::internal::Matcher<CallExpr>(
-      new FirstArgEnumeratorMatcher(nameSets(matcherNames(Rs))));
+      new CallsMatcher(callTest(Rs), true));
 }
 
 ast_matchers::internal::Matcher<NamedDecl>
@@ -669,7 +678,7 @@ Catalogue::named(std::initializer_list<Role> Rs) const {
 ast_matchers::internal::Matcher<CXXRecordDecl>
 Catalogue::isClass(std::initializer_list<Role> Rs) const {
   return ast_matchers::internal::Matcher<CXXRecordDecl>(
-      new ClassMatcher(*this, std::vector<Role>(Rs), ClassCache));
+      new ClassMatcher(classTest(Rs)));
 }
 
 } // namespace clang::tidy::http

@@ -15,6 +15,7 @@
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringRef.h"
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -147,6 +148,44 @@ const LibraryInfo &libraryInfo(Library L);
 /// leading "::", no inline namespaces, no template arguments.
 std::string catalogueName(const NamedDecl *D);
 
+/// Short and qualified names for the catalogue's name tests.
+struct NameSets;
+
+/// The plain C++ tests behind the catalogue matchers below, for the first
+/// test of a gated matcher (GatedMatcher.h), where they run on every node of
+/// their kind without ASTMatchers' dispatch. Cheap to copy.
+class CallTest {
+public:
+  explicit CallTest(std::shared_ptr<const NameSets> Names)
+      : Names(std::move(Names)) {}
+  /// The callee's own name is in the set (one hash lookup); its qualified
+  /// name is built only for candidates.
+  bool operator()(const CallExpr &Call) const;
+  /// The same for a declaration.
+  bool named(const NamedDecl &D) const;
+  /// The first argument names an enumerator in the set.
+  bool firstArgIsEnumerator(const CallExpr &Call) const;
+
+private:
+  std::shared_ptr<const NameSets> Names;
+};
+
+class Catalogue;
+class ClassTest {
+public:
+  ClassTest(const Catalogue &Lib, std::vector<Role> Roles)
+      : Lib(&Lib), Roles(std::make_shared<const std::vector<Role>>(
+                       std::move(Roles))) {}
+  /// A class with one of the roles, itself or through a base, decided once
+  /// per class and translation unit. Null is no class.
+  bool operator()(const CXXRecordDecl *RD) const;
+
+private:
+  const Catalogue *Lib;
+  // Its address keys the cache: copies of one test share their answers.
+  std::shared_ptr<const std::vector<Role>> Roles;
+};
+
 class Catalogue {
 public:
   /// The built-in entries plus the user's, read from the check's options
@@ -201,6 +240,11 @@ public:
   /// subclass of a client), decided once per class and translation unit.
   ast_matchers::internal::Matcher<CXXRecordDecl>
   isClass(std::initializer_list<Role> Rs) const;
+
+  /// The tests behind the matchers, for gates.
+  CallTest callTest(std::initializer_list<Role> Rs) const;
+  static CallTest callTestAnyOf(llvm::ArrayRef<std::string> QualifiedNames);
+  ClassTest classTest(std::initializer_list<Role> Rs) const;
   /// Forgets the per-class answers: declarations of the previous translation
   /// unit are gone. Every check calls it from onStartOfTranslationUnit.
   void startTranslationUnit() const { ClassCache.clear(); }
@@ -209,6 +253,7 @@ public:
   static llvm::ArrayRef<std::pair<llvm::StringRef, Role>> userOptionKeys();
 
 private:
+  friend class ClassTest;
   void addBuiltins();
   void index();
   std::vector<Entry> Entries;

@@ -16,6 +16,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "UnreadResponseBodyCheck.h"
+#include "GatedMatcher.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Analysis/CFG.h"
@@ -430,12 +431,14 @@ void UnreadResponseBodyCheck::registerMatchers(MatchFinder *Finder) {
   All.insert(All.end(), Limits.begin(), Limits.end());
   All.insert(All.end(), EventNames.begin(), EventNames.end());
   Finder->addMatcher(
-      callExpr(Catalogue::callsAnyOf(All), unless(isExpansionInSystemHeader()),
-               eachOf(callExpr(Catalogue::callsAnyOf(BodyCalls)).bind("body"),
-                      cxxMemberCallExpr(Catalogue::callsAnyOf(Limits))
-                          .bind("limit"),
-                      callExpr(Catalogue::callsAnyOf(EventNames))
-                          .bind("event"))),
+      gate<CallExpr>(
+          Catalogue::callTestAnyOf(All),
+          callExpr(unless(isExpansionInSystemHeader()),
+                   eachOf(callExpr(Catalogue::callsAnyOf(BodyCalls)).bind("body"),
+                          cxxMemberCallExpr(Catalogue::callsAnyOf(Limits))
+                              .bind("limit"),
+                          callExpr(Catalogue::callsAnyOf(EventNames))
+                              .bind("event")))),
       this);
 }
 
