@@ -1109,18 +1109,18 @@ std::string KeepAliveWithoutTimeoutCheck::fixText(const ValueDecl *Key,
     if (!RD || !RD->hasDefinition() || NameEnd == std::string::npos)
       return "";
     std::string Method = T.substr(ArrowPos + 6, NameEnd - ArrowPos - 6);
+    // A name lookup, not a walk of decls(): a class from the preamble would
+    // load every member to be walked (most of this check's cost in clangd).
+    DeclarationName Name(&RD->getASTContext().Idents.get(Method));
     bool Found = false;
     llvm::SmallVector<const CXXRecordDecl *, 4> Work{RD->getDefinition()};
     while (!Work.empty() && !Found) {
       const CXXRecordDecl *Cur = Work.pop_back_val();
-      for (const Decl *D : Cur->decls()) {
-        const auto *ND = dyn_cast<NamedDecl>(D);
-        if (ND && ND->getIdentifier() && ND->getName() == Method &&
-            isa<CXXMethodDecl, FunctionTemplateDecl>(ND)) {
+      for (const NamedDecl *ND : Cur->lookup(Name))
+        if (isa<CXXMethodDecl, FunctionTemplateDecl>(ND)) {
           Found = true;
           break;
         }
-      }
       for (const CXXBaseSpecifier &B : Cur->bases())
         if (const CXXRecordDecl *BR = B.getType()->getAsCXXRecordDecl())
           if (BR->hasDefinition())

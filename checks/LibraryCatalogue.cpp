@@ -139,10 +139,10 @@ std::string catalogueName(const NamedDecl *D) {
   return Out;
 }
 
-void Catalogue::addBuiltins() {
-  auto Add = [this](llvm::StringRef Name, Library L, Role R,
-                    unsigned Flags = NoFlags, llvm::StringRef Detail = "") {
-    Entries.push_back({Name.str(), L, R, Flags, Detail.str()});
+void Catalogue::addBuiltins(Table &T) {
+  auto Add = [&T](llvm::StringRef Name, Library L, Role R,
+                  unsigned Flags = NoFlags, llvm::StringRef Detail = "") {
+    T.Entries.push_back({Name.str(), L, R, Flags, Detail.str()});
   };
   using L = Library;
   using R = Role;
@@ -425,13 +425,21 @@ void Catalogue::addBuiltins() {
       "the session and its socket (a file descriptor)");
 }
 
-Catalogue::Catalogue() {
-  addBuiltins();
-  index();
+std::shared_ptr<const Catalogue::Table> Catalogue::builtinTable() {
+  static const std::shared_ptr<const Table> Builtins = [] {
+    auto T = std::make_shared<Table>();
+    addBuiltins(*T);
+    index(*T);
+    return T;
+  }();
+  return Builtins;
 }
 
-Catalogue::Catalogue(ClangTidyCheck::OptionsView &Options) {
-  addBuiltins();
+Catalogue::Catalogue() : Data(builtinTable()) {}
+
+Catalogue::Catalogue(ClangTidyCheck::OptionsView &Options)
+    : Data(builtinTable()) {
+  std::shared_ptr<Table> Own;
   for (const auto &[Key, R] : UserKeys) {
     std::string Value(Options.getLocalOrGlobal(Key, ""));
     UserOptions.emplace_back(Key.str(), Value);
@@ -442,19 +450,24 @@ Catalogue::Catalogue(ClangTidyCheck::OptionsView &Options) {
       N.consume_front("::");
       if (N.empty())
         continue;
+      if (!Own)
+        Own = std::make_shared<Table>(*Data);
       // A user's wrapper type is assumed to own its connection like the
       // libraries' RAII clients; no thread-safety is assumed.
       unsigned Flags = R == Role::ClientType ? ReleasedByDestructor : NoFlags;
-      Entries.push_back({N.str(), Library::User, R, Flags, ""});
+      Own->Entries.push_back({N.str(), Library::User, R, Flags, ""});
     }
   }
-  index();
+  if (Own) {
+    index(*Own);
+    Data = std::move(Own);
+  }
 }
 
-void Catalogue::index() {
-  ByName.clear();
-  for (unsigned I = 0; I < Entries.size(); ++I)
-    ByName[Entries[I].Name].push_back(I);
+void Catalogue::index(Table &T) {
+  T.ByName.clear();
+  for (unsigned I = 0; I < T.Entries.size(); ++I)
+    T.ByName[T.Entries[I].Name].push_back(I);
 }
 
 void Catalogue::storeOptions(ClangTidyCheck::OptionsView &Options,
@@ -471,7 +484,7 @@ std::vector<std::string>
 Catalogue::matcherNames(std::initializer_list<Role> Rs) const {
   std::vector<std::string> Out;
   llvm::StringSet<> Seen;
-  for (const Entry &E : Entries)
+  for (const Entry &E : Data->Entries)
     if (llvm::is_contained(Rs, E.Kind) && Seen.insert(E.Name).second)
       Out.push_back("::" + E.Name);
   return Out;
@@ -479,23 +492,23 @@ Catalogue::matcherNames(std::initializer_list<Role> Rs) const {
 
 const Entry *Catalogue::findName(llvm::StringRef QualifiedName,
                                  Role R) const {
-  auto It = ByName.find(QualifiedName);
-  if (It == ByName.end())
+  auto It = Data->ByName.find(QualifiedName);
+  if (It == Data->ByName.end())
     return nullptr;
   for (unsigned I : It->second)
-    if (Entries[I].Kind == R)
-      return &Entries[I];
+    if (Data->Entries[I].Kind == R)
+      return &Data->Entries[I];
   return nullptr;
 }
 
 const Entry *Catalogue::findDetail(llvm::StringRef QualifiedName, Role R,
                                    llvm::StringRef Detail) const {
-  auto It = ByName.find(QualifiedName);
-  if (It == ByName.end())
+  auto It = Data->ByName.find(QualifiedName);
+  if (It == Data->ByName.end())
     return nullptr;
   for (unsigned I : It->second)
-    if (Entries[I].Kind == R && Entries[I].Detail == Detail)
-      return &Entries[I];
+    if (Data->Entries[I].Kind == R && Data->Entries[I].Detail == Detail)
+      return &Data->Entries[I];
   return nullptr;
 }
 
@@ -521,10 +534,10 @@ const Entry *Catalogue::find(const NamedDecl *D, Role R) const {
 const Entry *Catalogue::findAny(const NamedDecl *D) const {
   if (!D)
     return nullptr;
-  auto It = ByName.find(catalogueName(D));
-  if (It == ByName.end() || It->second.empty())
+  auto It = Data->ByName.find(catalogueName(D));
+  if (It == Data->ByName.end() || It->second.empty())
     return nullptr;
-  return &Entries[It->second.front()];
+  return &Data->Entries[It->second.front()];
 }
 
 // --- Matchers ------------------------------------------------------------------

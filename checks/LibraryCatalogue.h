@@ -212,7 +212,7 @@ public:
   const Entry *findDetail(llvm::StringRef QualifiedName, Role R,
                           llvm::StringRef Detail) const;
 
-  const std::vector<Entry> &entries() const { return Entries; }
+  const std::vector<Entry> &entries() const { return Data->Entries; }
 
   /// Matchers over the catalogue, for registerMatchers. Every node of the
   /// main file meets them, so they first look the declaration's own name up
@@ -252,12 +252,19 @@ public:
   /// Option keys users set to extend the catalogue, with the role each adds.
   static llvm::ArrayRef<std::pair<llvm::StringRef, Role>> userOptionKeys();
 
+  struct Table {
+    std::vector<Entry> Entries;
+    llvm::StringMap<llvm::SmallVector<unsigned, 2>> ByName;
+  };
+
 private:
   friend class ClassTest;
-  void addBuiltins();
-  void index();
-  std::vector<Entry> Entries;
-  llvm::StringMap<llvm::SmallVector<unsigned, 2>> ByName;
+  static void addBuiltins(Table &T);
+  static void index(Table &T);
+  /// The built-in entries, built once per process and shared: clangd makes
+  /// the checks anew for every AST build.
+  static std::shared_ptr<const Table> builtinTable();
+  std::shared_ptr<const Table> Data;
   mutable llvm::DenseMap<std::pair<const CXXRecordDecl *, const void *>, bool>
       ClassCache;
   /// User option values as given, stored back unchanged.
