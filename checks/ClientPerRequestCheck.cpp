@@ -209,27 +209,23 @@ void ClientPerRequestCheck::onEndOfTranslationUnit() {
     Candidates.clear();
     return;
   }
-  llvm::SmallVector<const Stmt *, 16> Nodes;
-  for (const Candidate &C : Candidates)
-    Nodes.push_back(C.Anchor);
-  Index.build(*Ctx, Nodes);
+  Index = FunctionIndex::forTranslationUnit(*Ctx);
   for (const Candidate &C : Candidates)
     analyse(C);
   Candidates.clear();
   Reported.clear();
-  Index = FunctionIndex();
 }
 
 void ClientPerRequestCheck::analyse(const Candidate &C) {
-  const Stmt *Root = Index.rootOf(C.Anchor);
+  const Stmt *Root = Index->rootOf(C.Anchor);
   if (!Root)
     return; // a global's or a member's initializer: built once
-  const LocalParentMap &PM = Index.parents(Root);
+  const LocalParentMap &PM = Index->parents(Root);
   if (!PM.contains(C.Anchor))
     return; // a constructor's member initializer: stored in the object
   // Half-typed code: the client's later use or the loop that reuses it may
   // be the part still being typed.
-  if (Index.isUnfinished(Root))
+  if (Index->isUnfinished(Root))
     return;
   const SourceManager &SM = Ctx->getSourceManager();
 
@@ -244,8 +240,8 @@ void ClientPerRequestCheck::analyse(const Candidate &C) {
 
   const LambdaExpr *Lambda = enclosingLambda(PM, Anchor);
   if (!Lambda)
-    Lambda = Index.lambdaOfRoot(Root); // a lambda at namespace scope
-  const FunctionDecl *Fn = Lambda ? nullptr : Index.functionOfRoot(Root);
+    Lambda = Index->lambdaOfRoot(Root); // a lambda at namespace scope
+  const FunctionDecl *Fn = Lambda ? nullptr : Index->functionOfRoot(Root);
   auto Loops = repeatingLoops(PM, Anchor);
   auto Args = creationArgs(C.DependentVar ? C.Anchor : Anchor);
   if (llvm::any_of(Args, [](const Expr *A) { return A && A->containsErrors(); }))
@@ -326,7 +322,7 @@ void ClientPerRequestCheck::analyse(const Candidate &C) {
   // --- 2. Once per call of a function that serves one request.
   if (!ReportPerCall)
     return;
-  const FunctionDecl *Owner = Fn ? Fn : Index.functionOfRoot(Root);
+  const FunctionDecl *Owner = Fn ? Fn : Index->functionOfRoot(Root);
   auto IsOneShot = [&](const FunctionDecl *F) {
     if (!F)
       return false;
@@ -342,7 +338,7 @@ void ClientPerRequestCheck::analyse(const Candidate &C) {
     return;
   // A lambda that runs once: called where it is written to initialise a
   // static or a global, or handed to std::call_once.
-  if (Lambda && (Index.isCalledOnce(Lambda) || runsOnce(PM, Lambda, Lib)))
+  if (Lambda && (Index->isCalledOnce(Lambda) || runsOnce(PM, Lambda, Lib)))
     return;
   if (Fn && Fn->isConstexpr())
     return;
@@ -350,7 +346,7 @@ void ClientPerRequestCheck::analyse(const Candidate &C) {
     // Only in a function that also serves a request (makes a handle).
     bool ServesRequest = llvm::any_of(Candidates, [&](const Candidate &O) {
       return O.How == Kind::Factory && O.What->Lib == C.What->Lib &&
-             Index.rootOf(O.Anchor) == Root &&
+             Index->rootOf(O.Anchor) == Root &&
              enclosingLambda(PM, O.Anchor) == Lambda;
     });
     if (!ServesRequest)
@@ -386,7 +382,7 @@ void ClientPerRequestCheck::analyse(const Candidate &C) {
         D << H;
   }
   if (Fn) {
-    if (const LoopCall *LC = Index.callInLoop(Fn))
+    if (const LoopCall *LC = Index->callInLoop(Fn))
       diag(LC->Call->getBeginLoc(), "'%0' is called in a loop here",
            DiagnosticIDs::Note)
           << Fn->getNameAsString();

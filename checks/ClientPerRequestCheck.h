@@ -22,7 +22,10 @@ public:
   ClientPerRequestCheck(StringRef Name, ClangTidyContext *Context);
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
-  void onStartOfTranslationUnit() override { Lib.startTranslationUnit(); }
+  void onStartOfTranslationUnit() override {
+    Lib.startTranslationUnit();
+    Index.reset();
+  }
   void onEndOfTranslationUnit() override;
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
 
@@ -47,7 +50,8 @@ private:
 
   ASTContext *Ctx = nullptr;
   std::vector<Candidate> Candidates;
-  FunctionIndex Index;
+  /// Shared with the other checks of the translation unit.
+  std::shared_ptr<FunctionIndex> Index;
   llvm::DenseSet<unsigned> Reported; // raw source locations already warned
 };
 

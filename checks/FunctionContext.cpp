@@ -5,6 +5,7 @@
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/STLExtras.h"
+#include <mutex>
 
 namespace clang::tidy::http {
 
@@ -57,14 +58,13 @@ class IndexVisitor : public RecursiveASTVisitor<IndexVisitor> {
   using Base = RecursiveASTVisitor<IndexVisitor>;
 
 public:
-  IndexVisitor(const llvm::DenseSet<const Stmt *> &Wanted,
-               llvm::DenseMap<const Stmt *, const Stmt *> &RootOf,
+  IndexVisitor(llvm::DenseMap<const Stmt *, const Stmt *> &RootOf,
                llvm::DenseMap<const Stmt *, const FunctionDecl *> &FunctionOf,
                llvm::DenseMap<const FunctionDecl *, LoopCall> &LoopCalls,
                llvm::DenseMap<const Stmt *, const LambdaExpr *> &LambdaOf,
                llvm::DenseSet<const LambdaExpr *> &CalledOnce,
                const SourceManager &SM)
-      : Wanted(Wanted), RootOf(RootOf), FunctionOf(FunctionOf),
+      : RootOf(RootOf), FunctionOf(FunctionOf),
         LoopCalls(LoopCalls), LambdaOf(LambdaOf), CalledOnce(CalledOnce),
         SM(SM) {}
 
@@ -124,7 +124,7 @@ public:
 #undef HTTPTIDY_LOOP
 
   bool VisitStmt(Stmt *S) {
-    if (CurrentRoot && Wanted.count(S))
+    if (CurrentRoot)
       RootOf.try_emplace(S, CurrentRoot);
     return true;
   }
@@ -155,7 +155,6 @@ private:
            !SM.isBeforeInTranslationUnit(SM.getExpansionLoc(R.getEnd()), L);
   }
 
-  const llvm::DenseSet<const Stmt *> &Wanted;
   llvm::DenseMap<const Stmt *, const Stmt *> &RootOf;
   llvm::DenseMap<const Stmt *, const FunctionDecl *> &FunctionOf;
   llvm::DenseMap<const FunctionDecl *, LoopCall> &LoopCalls;
@@ -168,36 +167,43 @@ private:
 
 } // namespace
 
-void FunctionIndex::build(ASTContext &Ctx, llvm::ArrayRef<const Stmt *> Nodes) {
-  RootOf.clear();
-  FunctionOf.clear();
-  LoopCalls.clear();
-  LambdaOf.clear();
-  CalledOnce.clear();
-  Maps.clear();
-  Unfinished.clear();
-  this->Ctx = &Ctx;
-  if (Nodes.empty())
-    return;
-  const SourceManager &SM = Ctx.getSourceManager();
-  llvm::DenseSet<const Stmt *> Wanted(Nodes.begin(), Nodes.end());
-  llvm::DenseSet<FileID> Files;
-  for (const Stmt *S : Nodes)
-    if (S && S->getBeginLoc().isValid())
-      Files.insert(SM.getFileID(SM.getExpansionLoc(S->getBeginLoc())));
+std::shared_ptr<FunctionIndex>
+FunctionIndex::forTranslationUnit(ASTContext &Ctx) {
+  // clangd builds several files' ASTs at once, on different threads; each
+  // index belongs to one AST and is only used on that AST's thread.
+  static std::mutex Lock;
+  static llvm::DenseMap<const ASTContext *, std::weak_ptr<FunctionIndex>> Live;
+  std::shared_ptr<FunctionIndex> Index;
+  {
+    std::lock_guard<std::mutex> Guard(Lock);
+    for (auto It = Live.begin(); It != Live.end();) {
+      auto Cur = It++;
+      if (Cur->second.expired() && Cur->first != &Ctx)
+        Live.erase(Cur);
+    }
+    if ((Index = Live[&Ctx].lock()))
+      return Index;
+    Index = std::make_shared<FunctionIndex>();
+    Live[&Ctx] = Index;
+  }
+  Index->build(Ctx);
+  return Index;
+}
 
-  IndexVisitor V(Wanted, RootOf, FunctionOf, LoopCalls, LambdaOf, CalledOnce,
-                 SM);
+void FunctionIndex::build(ASTContext &Ctx) {
+  this->Ctx = &Ctx;
+  const SourceManager &SM = Ctx.getSourceManager();
+  IndexVisitor V(RootOf, FunctionOf, LoopCalls, LambdaOf, CalledOnce, SM);
   auto Visit = [&](Decl *D) {
     SourceLocation L = D->getLocation();
-    if (L.isValid() && Files.count(SM.getFileID(SM.getExpansionLoc(L))))
+    if (L.isValid() && !SM.isInSystemHeader(SM.getExpansionLoc(L)))
       V.TraverseDecl(D);
   };
-  // Only the top-level declarations written in those files: the rest of the
-  // translation unit (system headers) is never walked. The traversal scope
-  // is the whole TU in clang-tidy, and the main file's declarations in
-  // clangd, where walking the TU's decls() would load every declaration of
-  // the preamble.
+  // Only the top-level declarations written outside system headers, where
+  // the checks report: the rest of the translation unit is never walked.
+  // The traversal scope is the whole TU in clang-tidy, and the main file's
+  // declarations in clangd, where walking the TU's decls() would load every
+  // declaration of the preamble.
   for (Decl *Top : Ctx.getTraversalScope()) {
     if (auto *TU = dyn_cast<TranslationUnitDecl>(Top)) {
       for (Decl *D : TU->decls())

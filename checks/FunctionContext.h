@@ -58,13 +58,16 @@ struct LoopCall {
   const Stmt *Loop = nullptr;
 };
 
-/// One traversal of the files that contain the given nodes.
+/// One traversal of the code outside system headers: the outermost function
+/// body (or namespace-scope lambda body) holding each statement, and the
+/// first in-loop call of every function called there.
 class FunctionIndex {
 public:
-  /// Finds the outermost function body (or namespace-scope lambda body)
-  /// holding each node, and the first in-loop call of every function called
-  /// in those files. Call once per translation unit, at its end.
-  void build(ASTContext &Ctx, llvm::ArrayRef<const Stmt *> Nodes);
+  /// The index of this translation unit, built by the first check to ask
+  /// at its end and shared by the others: one walk instead of one per
+  /// check. A check keeps it until its next onStartOfTranslationUnit, so
+  /// that every check of the unit gets the same one.
+  static std::shared_ptr<FunctionIndex> forTranslationUnit(ASTContext &Ctx);
 
   /// The body of the outermost function holding the node, or null (a member
   /// initializer, a global's initializer...).
@@ -91,6 +94,7 @@ public:
   bool isUnfinished(const Stmt *Root);
 
 private:
+  void build(ASTContext &Ctx);
   ASTContext *Ctx = nullptr;
   llvm::DenseMap<const Stmt *, bool> Unfinished;
   llvm::DenseMap<const Stmt *, const Stmt *> RootOf;

@@ -831,7 +831,7 @@ bool KeepAliveWithoutTimeoutCheck::mayBeTyping(const ValueDecl *Key,
   if (V && (V->isLocalVarDecl() || V->isStaticLocal())) {
     for (const Creation &C : F.Creations)
       if (const Stmt *S = C.Holder ? C.Holder : C.Anchor)
-        return Index.isUnfinished(Index.rootOf(S));
+        return Index->isUnfinished(Index->rootOf(S));
     return true;
   }
   // A member or a global may get its timeout anywhere in the file.
@@ -980,12 +980,12 @@ bool KeepAliveWithoutTimeoutCheck::hasOpaqueUse(const ValueDecl *Key,
     const Stmt *Root = nullptr;
     for (const Creation &C : F.Creations)
       if (const Stmt *S = C.Holder ? C.Holder : C.Anchor)
-        if ((Root = Index.rootOf(S)))
+        if ((Root = Index->rootOf(S)))
           break;
     if (!Root) {
       Opaque = true;
     } else {
-      const LocalParentMap &PM = Index.parents(Root);
+      const LocalParentMap &PM = Index->parents(Root);
       for (const DeclRefExpr *U : PM.refsTo(V))
         if (isOpaqueUse(PM, U, Lib, Anchors)) {
           Opaque = true;
@@ -996,12 +996,12 @@ bool KeepAliveWithoutTimeoutCheck::hasOpaqueUse(const ValueDecl *Key,
     Opaque = true; // `void *h_`: its uses are not collected
   } else {
     for (const Expr *U : F.Refs) {
-      const Stmt *Root = Index.rootOf(U);
+      const Stmt *Root = Index->rootOf(U);
       if (!Root) {
         Opaque = true; // used in another member's or global's initializer
         break;
       }
-      const LocalParentMap &PM = Index.parents(Root);
+      const LocalParentMap &PM = Index->parents(Root);
       if (!PM.contains(U) || isOpaqueUse(PM, U, Lib, Anchors)) {
         Opaque = true;
         break;
@@ -1044,10 +1044,10 @@ bool KeepAliveWithoutTimeoutCheck::messageMayBound(const Expr *Msg) {
   if (KI != Keys.end() && KI->second.Timeout)
     return true;
   // A local request handed to a helper may get its timeout there.
-  const Stmt *Root = Index.rootOf(Msg);
+  const Stmt *Root = Index->rootOf(Msg);
   if (!Root)
     return true;
-  const LocalParentMap &PM = Index.parents(Root);
+  const LocalParentMap &PM = Index->parents(Root);
   static const llvm::DenseSet<const Expr *> None;
   for (const DeclRefExpr *U : PM.refsTo(V))
     if (isOpaqueUse(PM, U, Lib, None))
@@ -1068,14 +1068,14 @@ bool KeepAliveWithoutTimeoutCheck::servesSeveralRequests(
   Where = nullptr;
   InLoop = false;
   const Stmt *Anchor = C.Holder ? C.Holder : C.Anchor;
-  const Stmt *Root = Anchor ? Index.rootOf(Anchor) : nullptr;
+  const Stmt *Root = Anchor ? Index->rootOf(Anchor) : nullptr;
   if (!Root)
     return false;
-  const LocalParentMap &PM = Index.parents(Root);
+  const LocalParentMap &PM = Index->parents(Root);
   auto CreationLoops = repeatingLoops(PM, Anchor);
   unsigned Count = 0;
   for (const CallFact &R : F.Requests) {
-    if (Index.rootOf(R.Call) != Root || !PM.contains(R.Call))
+    if (Index->rootOf(R.Call) != Root || !PM.contains(R.Call))
       continue;
     for (const Stmt *L : repeatingLoops(PM, R.Call))
       if (!llvm::is_contained(CreationLoops, L)) {
@@ -1146,7 +1146,7 @@ void KeepAliveWithoutTimeoutCheck::addFixNote(const Stmt *After,
                                               const std::string &Text) {
   if (Text.empty() || !After || !Root)
     return;
-  const LocalParentMap &PM = Index.parents(Root);
+  const LocalParentMap &PM = Index->parents(Root);
   // Only after a whole statement of a block: `x;` or `T x = ...;`.
   const Stmt *S = After;
   for (const Stmt *P = PM.parent(S); isa_and_nonnull<ExprWithCleanups>(P) ||
@@ -1234,7 +1234,7 @@ void KeepAliveWithoutTimeoutCheck::decideMessage(const ValueDecl *Msg,
     Facts &SF = It->second;
     if (SF.UnknownOrigin || SF.Creations.empty() || isBounded(S, SF, true) ||
         !isComplete(S) || hasOpaqueUse(S, SF) || isa<ParmVarDecl>(S) ||
-        mayBeTyping(S, SF) || Index.isUnfinished(Index.rootOf(W.Call)))
+        mayBeTyping(S, SF) || Index->isUnfinished(Index->rootOf(W.Call)))
       return;
     if (!llvm::is_contained(Streams, S))
       Streams.push_back(S);
@@ -1258,21 +1258,21 @@ void KeepAliveWithoutTimeoutCheck::decideMessage(const ValueDecl *Msg,
   if (Streams.size() != 1)
     return;
   // The stream's name must mean the stream where the fix goes.
-  const Stmt *Root = Index.rootOf(On->Call);
+  const Stmt *Root = Index->rootOf(On->Call);
   if (!Root)
     return;
   bool Visible = false;
   if (const auto *FD = dyn_cast<FieldDecl>(Stream)) {
     const auto *M =
-        dyn_cast_or_null<CXXMethodDecl>(Index.functionOfRoot(Root));
+        dyn_cast_or_null<CXXMethodDecl>(Index->functionOfRoot(Root));
     Visible = M && M->getParent()->getCanonicalDecl() ==
                        FD->getParent()->getCanonicalDecl();
     if (Visible)
-      for (const VarDecl *L : Index.parents(Root).localVars())
+      for (const VarDecl *L : Index->parents(Root).localVars())
         if (L->getDeclName() == FD->getDeclName())
           Visible = false;
   } else if (const auto *V = dyn_cast<VarDecl>(Stream)) {
-    const LocalParentMap &PM = Index.parents(Root);
+    const LocalParentMap &PM = Index->parents(Root);
     const DeclStmt *DS = V->isLocalVarDecl() ? PM.declStmtOf(V) : nullptr;
     if (DS && before(SM, DS->getEndLoc(), On->Call->getBeginLoc())) {
       // The declaration's block must hold the keep-alive call.
@@ -1305,7 +1305,7 @@ void KeepAliveWithoutTimeoutCheck::decide(const ValueDecl *Key, Facts &F) {
       On = &K;
   if (On) {
     if (isBounded(Key, F, true) || !isComplete(Key) || hasOpaqueUse(Key, F) ||
-        mayBeTyping(Key, F) || Index.isUnfinished(Index.rootOf(On->Call)))
+        mayBeTyping(Key, F) || Index->isUnfinished(Index->rootOf(On->Call)))
       return;
     Reported.insert(Key);
     const LibraryInfo &Info = libraryInfo(C->What->Lib);
@@ -1316,7 +1316,7 @@ void KeepAliveWithoutTimeoutCheck::decide(const ValueDecl *Key, Facts &F) {
     CharSourceRange ObjRange =
         userRange(SM, Ctx->getLangOpts(), On->KeyExpr->getSourceRange());
     if (ObjRange.isValid())
-      addFixNote(On->Call, Index.rootOf(On->Call),
+      addFixNote(On->Call, Index->rootOf(On->Call),
                  fixText(Key, C->What,
                          Lexer::getSourceText(ObjRange, SM,
                                               Ctx->getLangOpts())));
@@ -1393,8 +1393,8 @@ void KeepAliveWithoutTimeoutCheck::decide(const ValueDecl *Key, Facts &F) {
   // The fix goes right after a creation that is a statement of a block.
   if (C->Kind == CreationKind::VarInit && IsLocal && V &&
       !V->isStaticLocal() && C->Anchor) {
-    const Stmt *Root = Index.rootOf(C->Anchor);
-    if (const DeclStmt *DS = Root ? Index.parents(Root).declStmtOf(V) : nullptr)
+    const Stmt *Root = Index->rootOf(C->Anchor);
+    if (const DeclStmt *DS = Root ? Index->parents(Root).declStmtOf(V) : nullptr)
       addFixNote(DS, Root, fixText(Key, C->What, nameOf(Key)));
   } else if (C->Kind == CreationKind::Assign && C->Holder) {
     const Expr *LHS = nullptr;
@@ -1406,7 +1406,7 @@ void KeepAliveWithoutTimeoutCheck::decide(const ValueDecl *Key, Facts &F) {
         LHS ? userRange(SM, Ctx->getLangOpts(), LHS->getSourceRange())
             : CharSourceRange();
     if (ObjRange.isValid())
-      addFixNote(C->Holder, Index.rootOf(C->Holder),
+      addFixNote(C->Holder, Index->rootOf(C->Holder),
                  fixText(Key, C->What,
                          Lexer::getSourceText(ObjRange, SM,
                                               Ctx->getLangOpts())));
@@ -1418,25 +1418,7 @@ void KeepAliveWithoutTimeoutCheck::onEndOfTranslationUnit() {
     Keys.clear();
     return;
   }
-  llvm::SmallVector<const Stmt *, 64> Nodes;
-  for (auto &[Key, F] : Keys) {
-    for (const Creation &C : F.Creations) {
-      if (C.Anchor)
-        Nodes.push_back(C.Anchor);
-      if (C.Holder)
-        Nodes.push_back(C.Holder);
-    }
-    for (const CallFact &C : F.KeepAliveOn)
-      Nodes.push_back(C.Call);
-    for (const CallFact &C : F.Requests)
-      Nodes.push_back(C.Call);
-    for (const Expr *M : F.Messages)
-      if (M)
-        Nodes.push_back(M);
-    for (const Expr *R : F.Refs)
-      Nodes.push_back(R);
-  }
-  Index.build(*Ctx, Nodes);
+  Index = FunctionIndex::forTranslationUnit(*Ctx);
   TUHasErrors = Ctx->getDiagnostics().hasUncompilableErrorOccurred();
 
   // Which streams each message is written to (Beast).
@@ -1458,7 +1440,6 @@ void KeepAliveWithoutTimeoutCheck::onEndOfTranslationUnit() {
   OpaqueCache.clear();
   CompleteCache.clear();
   MessageTimeoutTypes.clear();
-  Index = FunctionIndex();
 }
 
 } // namespace clang::tidy::http

@@ -31,6 +31,7 @@ public:
   void onStartOfTranslationUnit() override {
     Lib.startTranslationUnit();
     HoldsClientCache.clear();
+    Index.reset();
   }
   void onEndOfTranslationUnit() override;
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
@@ -98,7 +99,8 @@ private:
 
   ASTContext *Ctx = nullptr;
   llvm::MapVector<const ValueDecl *, Facts> Keys;
-  FunctionIndex Index;
+  /// Shared with the other checks of the translation unit.
+  std::shared_ptr<FunctionIndex> Index;
   llvm::DenseSet<const ValueDecl *> Reported;
   llvm::DenseMap<const ValueDecl *, bool> OpaqueCache;
   llvm::DenseMap<const CXXRecordDecl *, bool> CompleteCache;

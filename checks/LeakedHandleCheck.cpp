@@ -539,7 +539,7 @@ Use LeakedHandleCheck::calleeUse(const FunctionDecl *FD, unsigned Param,
   const Stmt *Body = FD->getBody();
   if (!PV || !Body || PV->getType()->isReferenceType())
     return Use::Unknown;
-  const LocalParentMap &PM = Index.parents(Body);
+  const LocalParentMap &PM = Index->parents(Body);
   Tracker T{*this, PM, Heap, Depth, {}};
   bool Released = false, Escaped = false, Unknown = false;
   llvm::SmallVector<const VarDecl *, 4> Vars{PV};
@@ -761,10 +761,7 @@ void LeakedHandleCheck::onEndOfTranslationUnit() {
   // building parts of the AST: nothing here can be trusted.
   if (!Candidates.empty() && Ctx &&
       !Ctx->getDiagnostics().hasFatalErrorOccurred()) {
-    llvm::SmallVector<const Stmt *, 16> Nodes;
-    for (const Candidate &C : Candidates)
-      Nodes.push_back(C.Anchor);
-    Index.build(*Ctx, Nodes);
+    Index = FunctionIndex::forTranslationUnit(*Ctx);
     for (const Candidate &C : Candidates)
       analyse(C);
   }
@@ -777,7 +774,6 @@ void LeakedHandleCheck::onEndOfTranslationUnit() {
   CalleeCache.clear();
   SlotCache.clear();
   CfgCache.clear();
-  Index = FunctionIndex();
 }
 
 /// Replies a manager or its request deletes, or hands to a slot connected
@@ -817,15 +813,15 @@ bool LeakedHandleCheck::qtReplyManagedElsewhere(
 }
 
 void LeakedHandleCheck::analyse(const Candidate &C) {
-  const Stmt *Root = Index.rootOf(C.Anchor);
+  const Stmt *Root = Index->rootOf(C.Anchor);
   if (!Root)
     return; // a global's or a member's initializer: kept by the object
-  const LocalParentMap &PM = Index.parents(Root);
+  const LocalParentMap &PM = Index->parents(Root);
   if (!PM.contains(C.Anchor))
     return;
   if (!Reported.insert(C.Anchor->getBeginLoc().getRawEncoding()).second)
     return;
-  if (Index.isUnfinished(Root))
+  if (Index->isUnfinished(Root))
     return;
   ASTContext &Ctx = *this->Ctx;
   const SourceManager &SM = Ctx.getSourceManager();
@@ -972,7 +968,7 @@ void LeakedHandleCheck::analyse(const Candidate &C) {
   const Stmt *CfgRoot = OwnLambda ? OwnLambda->getBody() : Root;
   const Decl *CfgDecl = OwnLambda ? static_cast<const Decl *>(
                                         OwnLambda->getCallOperator())
-                                  : Index.functionOfRoot(Root);
+                                  : Index->functionOfRoot(Root);
   // A lambda at namespace scope is a root without a function we know; the
   // CFG builder does not need one.
   if (!CfgRoot)

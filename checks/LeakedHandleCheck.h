@@ -26,7 +26,10 @@ public:
   ~LeakedHandleCheck() override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
-  void onStartOfTranslationUnit() override { Lib.startTranslationUnit(); }
+  void onStartOfTranslationUnit() override {
+    Lib.startTranslationUnit();
+    Index.reset();
+  }
   void onEndOfTranslationUnit() override;
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override {
     Lib.storeOptions(Options, Opts);
@@ -77,7 +80,8 @@ private:
   Catalogue Lib;
   ASTContext *Ctx = nullptr;
   std::vector<Candidate> Candidates;
-  FunctionIndex Index;
+  /// Shared with the other checks of the translation unit.
+  std::shared_ptr<FunctionIndex> Index;
   llvm::DenseSet<unsigned> Reported;
   // Facts about the whole translation unit, gathered by narrow matchers.
   std::vector<ObjKey> AutoDeleteManagers; // setAutoDeleteReplies(true)

@@ -531,12 +531,7 @@ void UnreadResponseBodyCheck::onEndOfTranslationUnit() {
     Events.clear();
     return;
   }
-  llvm::SmallVector<const Stmt *, 32> Nodes;
-  for (const Candidate &C : Candidates)
-    Nodes.push_back(C.Call);
-  for (const Event &E : Events)
-    Nodes.push_back(E.Call);
-  Index.build(*Ctx, Nodes);
+  Index = FunctionIndex::forTranslationUnit(*Ctx);
   for (const Candidate &C : Candidates) {
     switch (C.Lib) {
     case Library::Poco:
@@ -556,7 +551,6 @@ void UnreadResponseBodyCheck::onEndOfTranslationUnit() {
   Events.clear();
   Flows.clear();
   Reported.clear();
-  Index = FunctionIndex();
 }
 
 bool UnreadResponseBodyCheck::firstReport(SourceLocation Loc) {
@@ -571,7 +565,7 @@ const Stmt *UnreadResponseBodyCheck::flowBodyOf(const LocalParentMap &PM,
     FD = L->getCallOperator();
     return L->getBody();
   }
-  FD = Index.functionOfRoot(Root);
+  FD = Index->functionOfRoot(Root);
   return Root;
 }
 
@@ -760,10 +754,10 @@ void UnreadResponseBodyCheck::analysePoco(const Candidate &C) {
   ObjKey Session = keyOf(R->getImplicitObjectArgument(), Lib);
   if (!Session)
     return;
-  const Stmt *Root = Index.rootOf(R);
-  if (!Root || Index.isUnfinished(Root))
+  const Stmt *Root = Index->rootOf(R);
+  if (!Root || Index->isUnfinished(Root))
     return;
-  const LocalParentMap &PM = Index.parents(Root);
+  const LocalParentMap &PM = Index->parents(Root);
   if (!PM.contains(R) || pocoStreamConsumed(PM, R, 0))
     return;
 
@@ -773,7 +767,7 @@ void UnreadResponseBodyCheck::analysePoco(const Candidate &C) {
   const CallExpr *LastSend = nullptr;
   for (const Event &E : Events)
     if (E.Kind == EventKind::PocoSend && E.Obj == Session &&
-        Index.rootOf(E.Call) == Root && before(SM, E.Call, R) &&
+        Index->rootOf(E.Call) == Root && before(SM, E.Call, R) &&
         (!LastSend || before(SM, LastSend, E.Call)))
       LastSend = E.Call;
   if (LastSend && LastSend->getNumArgs() >= 1 &&
@@ -802,7 +796,7 @@ void UnreadResponseBodyCheck::analysePoco(const Candidate &C) {
   auto SameSession = [&](const Event &E) {
     if (E.Obj == Session)
       return true;
-    if (Lifetime != Life::Local || Index.rootOf(E.Call) != Root)
+    if (Lifetime != Life::Local || Index->rootOf(E.Call) != Root)
       return false;
     const Decl *H = E.Obj.Base ? E.Obj.Base : E.Obj.Leaf;
     const VarDecl *O = isLocalVar(H) ? localOwner(PM, H, Lib) : nullptr;
@@ -955,10 +949,10 @@ void UnreadResponseBodyCheck::analyseBeast(const Candidate &C) {
   ObjKey Parser = keyOf(R->getArg(2), Lib);
   if (!Stream || !Parser)
     return;
-  const Stmt *Root = Index.rootOf(R);
-  if (!Root || Index.isUnfinished(Root))
+  const Stmt *Root = Index->rootOf(R);
+  if (!Root || Index->isUnfinished(Root))
     return;
-  const LocalParentMap &PM = Index.parents(Root);
+  const LocalParentMap &PM = Index->parents(Root);
   if (!PM.contains(R))
     return;
   const SourceManager &SM = Ctx->getSourceManager();
@@ -980,7 +974,7 @@ void UnreadResponseBodyCheck::analyseBeast(const Candidate &C) {
     // told that there is no body (HEAD) has nothing to read.
     if (!LocalParser || E.Kind == EventKind::BeastNoBody)
       return;
-    if (Index.rootOf(E.Call) != Root)
+    if (Index->rootOf(E.Call) != Root)
       continue;
     // In the completion handler of this call, or in any handler of an
     // asynchronous chain: read after the header.
@@ -1166,10 +1160,10 @@ void UnreadResponseBodyCheck::analyseQt(const Candidate &C) {
   if (SizeArg->isValueDependent() || !SizeArg->EvaluateAsInt(Size, *Ctx) ||
       !Size.Val.isInt() || Size.Val.getInt().isNonPositive())
     return; // 0 is unlimited; an unknown size is given the benefit
-  const Stmt *Root = Index.rootOf(SB);
-  if (!Root || Index.isUnfinished(Root))
+  const Stmt *Root = Index->rootOf(SB);
+  if (!Root || Index->isUnfinished(Root))
     return;
-  const LocalParentMap &PM = Index.parents(Root);
+  const LocalParentMap &PM = Index->parents(Root);
   if (!PM.contains(SB))
     return;
   const SourceManager &SM = Ctx->getSourceManager();
@@ -1238,7 +1232,7 @@ void UnreadResponseBodyCheck::analyseQt(const Candidate &C) {
         collectUses(Body, Reply, Lib, Others);
         if (Others.empty())
           continue;
-        const LocalParentMap &OPM = Index.parents(Body);
+        const LocalParentMap &OPM = Index->parents(Body);
         for (const Expr *U : Others)
           if (classifyQtUse(OPM, U, Lib) != QtUse::Neutral)
             return;

@@ -29,7 +29,10 @@ public:
   void registerPPCallbacks(const SourceManager &SM, Preprocessor *PP,
                            Preprocessor *ModuleExpanderPP) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
-  void onStartOfTranslationUnit() override { Lib.startTranslationUnit(); }
+  void onStartOfTranslationUnit() override {
+    Lib.startTranslationUnit();
+    Index.reset();
+  }
   void onEndOfTranslationUnit() override;
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
 
@@ -96,7 +99,8 @@ private:
   ASTContext *Ctx = nullptr;
   std::vector<Candidate> Candidates;
   std::vector<Event> Events;
-  FunctionIndex Index;
+  /// Shared with the other checks of the translation unit.
+  std::shared_ptr<FunctionIndex> Index;
   llvm::DenseMap<const Stmt *, std::unique_ptr<Flow>> Flows;
   llvm::DenseSet<unsigned> Reported;
 };
