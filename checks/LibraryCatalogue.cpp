@@ -108,29 +108,38 @@ std::string catalogueName(const NamedDecl *D) {
   if (!D)
     return {};
   // Walk the contexts ourselves: printing policies that drop inline
-  // namespaces differ between LLVM versions.
-  llvm::SmallVector<std::string, 6> Parts;
+  // namespaces differ between LLVM versions. The parts are the AST's own
+  // strings; only an operator's name is spelled out ("operator>>").
+  std::string Operator;
+  llvm::SmallVector<llvm::StringRef, 6> Parts;
   DeclarationName DN = D->getDeclName();
-  if (DN.isIdentifier() && DN.getAsIdentifierInfo())
-    Parts.push_back(DN.getAsIdentifierInfo()->getName().str());
-  else if (DN.getNameKind() == DeclarationName::CXXOperatorName)
-    Parts.push_back(DN.getAsString()); // "operator>>"
-  else
+  if (DN.isIdentifier() && DN.getAsIdentifierInfo()) {
+    Parts.push_back(DN.getAsIdentifierInfo()->getName());
+  } else if (DN.getNameKind() == DeclarationName::CXXOperatorName) {
+    Operator = DN.getAsString();
+    Parts.push_back(Operator);
+  } else {
     return {};
+  }
+  size_t Size = Parts.back().size();
   for (const DeclContext *DC = D->getDeclContext(); DC; DC = DC->getParent()) {
     if (const auto *NS = dyn_cast<NamespaceDecl>(DC)) {
       if (NS->isInline() || NS->isAnonymousNamespace())
         continue;
-      Parts.push_back(NS->getName().str());
+      Parts.push_back(NS->getName());
     } else if (const auto *RD = dyn_cast<RecordDecl>(DC)) {
       if (!RD->getIdentifier())
         return {};
-      Parts.push_back(RD->getName().str());
+      Parts.push_back(RD->getName());
     } else if (isa<FunctionDecl>(DC)) {
       return {}; // local classes are never catalogue entries
+    } else {
+      continue;
     }
+    Size += Parts.back().size() + 2;
   }
   std::string Out;
+  Out.reserve(Size);
   for (auto It = Parts.rbegin(); It != Parts.rend(); ++It) {
     if (!Out.empty())
       Out += "::";
@@ -515,6 +524,17 @@ const Entry *Catalogue::findDetail(llvm::StringRef QualifiedName, Role R,
 const Entry *Catalogue::find(const NamedDecl *D, Role R) const {
   if (!D)
     return nullptr;
+  // The analyses ask about the same few declarations again and again.
+  auto Key = std::make_pair(D, static_cast<unsigned>(R));
+  auto It = FindCache.find(Key);
+  if (It != FindCache.end())
+    return It->second;
+  const Entry *E = findUncached(D, R);
+  FindCache[Key] = E; // findUncached may have grown the map (bases)
+  return E;
+}
+
+const Entry *Catalogue::findUncached(const NamedDecl *D, Role R) const {
   if (const Entry *E = findName(catalogueName(D), R))
     return E;
   // A subclass of a catalogued client (or a specialization's pattern).

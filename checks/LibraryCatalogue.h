@@ -247,7 +247,10 @@ public:
   ClassTest classTest(std::initializer_list<Role> Rs) const;
   /// Forgets the per-class answers: declarations of the previous translation
   /// unit are gone. Every check calls it from onStartOfTranslationUnit.
-  void startTranslationUnit() const { ClassCache.clear(); }
+  void startTranslationUnit() const {
+    ClassCache.clear();
+    FindCache.clear();
+  }
 
   /// Option keys users set to extend the catalogue, with the role each adds.
   static llvm::ArrayRef<std::pair<llvm::StringRef, Role>> userOptionKeys();
@@ -265,6 +268,9 @@ private:
   /// the checks anew for every AST build.
   static std::shared_ptr<const Table> builtinTable();
   std::shared_ptr<const Table> Data;
+  const Entry *findUncached(const NamedDecl *D, Role R) const;
+  mutable llvm::DenseMap<std::pair<const NamedDecl *, unsigned>, const Entry *>
+      FindCache;
   mutable llvm::DenseMap<std::pair<const CXXRecordDecl *, const void *>, bool>
       ClassCache;
   /// User option values as given, stored back unchanged.
