@@ -375,9 +375,10 @@ void KeepAliveWithoutTimeoutCheck::registerMatchers(MatchFinder *Finder) {
   // (`p = std::make_unique<Client>()`), a smart pointer's reset(new Client),
   // a catalogued call (keep-alive, timeouts, requests) and a client's method
   // given a timeout object (`session.SetOption(cpr::Timeout{})`).
-  CallTest Known =
-      Lib.callTest({Role::KeepAliveSetter, Role::TimeoutSetter,
-                    Role::RequestCall, Role::KeepAliveDisabler});
+  std::initializer_list<Role> Catalogued = {
+      Role::KeepAliveSetter, Role::TimeoutSetter, Role::RequestCall,
+      Role::KeepAliveDisabler};
+  CallTest Known = Lib.callTest(Catalogued);
   // With no timeout objects in the catalogue the gate never lets a call
   // through for the last kind.
   bool WantArgCalls = !Lib.matcherNames(Role::TimeoutArgType).empty();
@@ -391,9 +392,7 @@ void KeepAliveWithoutTimeoutCheck::registerMatchers(MatchFinder *Finder) {
                                    Lib.named({Role::SmartPointer}))))),
           hasArgument(0, ignoringParenImpCasts(NewClient)))
           .bind("reset"),
-      callExpr(Lib.calls({Role::KeepAliveSetter, Role::TimeoutSetter,
-                          Role::RequestCall, Role::KeepAliveDisabler}))
-          .bind("call"),
+      callExpr(Lib.calls(Catalogued)).bind("call"),
       cxxMemberCallExpr(
           callee(cxxMethodDecl(ofClass(ClientClass))),
           hasAnyArgument(hasType(qualType(hasUnqualifiedDesugaredType(
