@@ -120,20 +120,20 @@ void ClientPerRequestCheck::registerMatchers(MatchFinder *Finder) {
   // kind of call (eachOf still gives check() one result per kind).
   Finder->addMatcher(
       gate<CallExpr>(
-      Lib.callTest({Role::ClientFactory, Role::ClientBuildingCall,
-                    Role::GlobalInit, Role::SmartPointerFactory}),
-      callExpr(
-          unless(isExpansionInSystemHeader()),
-          eachOf(callExpr(Lib.calls({Role::ClientFactory,
-                                     Role::ClientBuildingCall,
-                                     Role::GlobalInit}))
-                     .bind("call"),
-                 callExpr(Lib.calls({Role::SmartPointerFactory}),
-                          callee(functionDecl(hasTemplateArgument(
-                              0, refersToType(qualType(
-                                     hasUnqualifiedDesugaredType(recordType(
-                                         hasDeclaration(ClientClass)))))))))
-                     .bind("make")))),
+          Lib.callTest({Role::ClientFactory, Role::ClientBuildingCall,
+                        Role::GlobalInit, Role::SmartPointerFactory}),
+          callExpr(
+              unless(isExpansionInSystemHeader()),
+              eachOf(callExpr(Lib.calls({Role::ClientFactory,
+                                         Role::ClientBuildingCall,
+                                         Role::GlobalInit}))
+                         .bind("call"),
+                     callExpr(Lib.calls({Role::SmartPointerFactory}),
+                              callee(functionDecl(hasTemplateArgument(
+                                  0, refersToType(qualType(
+                                         hasUnqualifiedDesugaredType(recordType(
+                                             hasDeclaration(ClientClass)))))))))
+                         .bind("make")))),
       this);
   // In a template, `Client c(dependent)` has no construct expression yet.
   Finder->addMatcher(

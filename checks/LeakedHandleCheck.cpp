@@ -635,17 +635,17 @@ void LeakedHandleCheck::registerMatchers(MatchFinder *Finder) {
             return Known(Call) || AutoDeleteArg.firstArgIsEnumerator(Call);
           },
           callExpr(
-          unless(isExpansionInSystemHeader()),
-          eachOf(
-              callExpr(Lib.calls({Role::Acquire, Role::ClientFactory}))
-                  .bind("acquire"),
-              callExpr(Lib.calls({Role::AutoDelete})).bind("autodelete"),
-              callExpr(Lib.firstArgIsEnumerator({Role::AutoDelete}))
-                  .bind("attribute"),
-              callExpr(Lib.calls({Role::SignalConnect})).bind("connect"),
-              callExpr(Lib.calls({Role::Release}),
-                       callee(functionDecl(unless(cxxMethodDecl()))))
-                  .bind("release")))),
+              unless(isExpansionInSystemHeader()),
+              eachOf(
+                  callExpr(Lib.calls({Role::Acquire, Role::ClientFactory}))
+                      .bind("acquire"),
+                  callExpr(Lib.calls({Role::AutoDelete})).bind("autodelete"),
+                  callExpr(Lib.firstArgIsEnumerator({Role::AutoDelete}))
+                      .bind("attribute"),
+                  callExpr(Lib.calls({Role::SignalConnect})).bind("connect"),
+                  callExpr(Lib.calls({Role::Release}),
+                           callee(functionDecl(unless(cxxMethodDecl()))))
+                      .bind("release")))),
       this);
 }
 

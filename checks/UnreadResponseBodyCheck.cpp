@@ -433,12 +433,13 @@ void UnreadResponseBodyCheck::registerMatchers(MatchFinder *Finder) {
   Finder->addMatcher(
       gate<CallExpr>(
           Catalogue::callTestAnyOf(All),
-          callExpr(unless(isExpansionInSystemHeader()),
-                   eachOf(callExpr(Catalogue::callsAnyOf(BodyCalls)).bind("body"),
-                          cxxMemberCallExpr(Catalogue::callsAnyOf(Limits))
-                              .bind("limit"),
-                          callExpr(Catalogue::callsAnyOf(EventNames))
-                              .bind("event")))),
+          callExpr(
+              unless(isExpansionInSystemHeader()),
+              eachOf(callExpr(Catalogue::callsAnyOf(BodyCalls)).bind("body"),
+                     cxxMemberCallExpr(Catalogue::callsAnyOf(Limits))
+                         .bind("limit"),
+                     callExpr(Catalogue::callsAnyOf(EventNames))
+                         .bind("event")))),
       this);
 }
 
