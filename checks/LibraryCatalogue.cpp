@@ -657,15 +657,7 @@ bool CallTest::firstArgIsEnumerator(const CallExpr &Call) const {
 }
 
 bool ClassTest::operator()(const CXXRecordDecl *RD) const {
-  if (!RD)
-    return false;
-  // One test's answers apart from another's: keyed by its roles.
-  auto [It, New] = Lib->ClassCache.try_emplace({RD, Roles.get()}, false);
-  if (!New)
-    return It->second;
-  bool Out = llvm::any_of(*Roles, [&](Role R) { return Lib->find(RD, R); });
-  Lib->ClassCache[{RD, Roles.get()}] = Out; // find() may have grown the map
-  return Out;
+  return RD && llvm::any_of(Roles, [&](Role R) { return Lib->find(RD, R); });
 }
 
 CallTest Catalogue::callTestAnyOf(llvm::ArrayRef<std::string> QualifiedNames) {

@@ -174,16 +174,15 @@ class Catalogue;
 class ClassTest {
 public:
   ClassTest(const Catalogue &Lib, std::vector<Role> Roles)
-      : Lib(&Lib), Roles(std::make_shared<const std::vector<Role>>(
-                       std::move(Roles))) {}
+      : Lib(&Lib), Roles(std::move(Roles)) {}
   /// A class with one of the roles, itself or through a base, decided once
-  /// per class and translation unit. Null is no class.
+  /// per class and translation unit (Catalogue::find caches). Null is no
+  /// class.
   bool operator()(const CXXRecordDecl *RD) const;
 
 private:
   const Catalogue *Lib;
-  // Its address keys the cache: copies of one test share their answers.
-  std::shared_ptr<const std::vector<Role>> Roles;
+  std::vector<Role> Roles;
 };
 
 class Catalogue {
@@ -245,12 +244,9 @@ public:
   CallTest callTest(std::initializer_list<Role> Rs) const;
   static CallTest callTestAnyOf(llvm::ArrayRef<std::string> QualifiedNames);
   ClassTest classTest(std::initializer_list<Role> Rs) const;
-  /// Forgets the per-class answers: declarations of the previous translation
+  /// Forgets the cached answers: declarations of the previous translation
   /// unit are gone. Every check calls it from onStartOfTranslationUnit.
-  void startTranslationUnit() const {
-    ClassCache.clear();
-    FindCache.clear();
-  }
+  void startTranslationUnit() const { FindCache.clear(); }
 
   /// Option keys users set to extend the catalogue, with the role each adds.
   static llvm::ArrayRef<std::pair<llvm::StringRef, Role>> userOptionKeys();
@@ -261,7 +257,6 @@ public:
   };
 
 private:
-  friend class ClassTest;
   static void addBuiltins(Table &T);
   static void index(Table &T);
   /// The built-in entries, built once per process and shared: clangd makes
@@ -271,8 +266,6 @@ private:
   const Entry *findUncached(const NamedDecl *D, Role R) const;
   mutable llvm::DenseMap<std::pair<const NamedDecl *, unsigned>, const Entry *>
       FindCache;
-  mutable llvm::DenseMap<std::pair<const CXXRecordDecl *, const void *>, bool>
-      ClassCache;
   /// User option values as given, stored back unchanged.
   std::vector<std::pair<std::string, std::string>> UserOptions;
 };
