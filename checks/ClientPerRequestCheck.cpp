@@ -3,6 +3,7 @@
 #include "ClientPerRequestCheck.h"
 #include "GatedMatcher.h"
 #include "ClientUses.h"
+#include "analysis/RequestFlow.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 
@@ -20,32 +21,6 @@ std::string constructedClassName(const Expr *Anchor) {
     return CE->getConstructor() ? catalogueName(CE->getConstructor()->getParent())
                                 : "";
   return "";
-}
-
-/// A lambda called right where it is written to initialise a static local
-/// or a global, or handed to a run-once call (std::call_once).
-bool runsOnce(const LocalParentMap &PM, const LambdaExpr *L,
-              const Catalogue &Lib) {
-  const Stmt *Child = nullptr;
-  const Stmt *P = meaningfulParent(PM, L, Child);
-  if (const auto *Call = dyn_cast_or_null<CallExpr>(P)) {
-    if (const FunctionDecl *FD = Call->getDirectCallee())
-      if (Lib.find(FD, Role::RunsOnce))
-        return true;
-    const auto *OC = dyn_cast<CXXOperatorCallExpr>(Call);
-    if (!OC || OC->getOperator() != OO_Call || OC->getArg(0) != Child)
-      return false;
-    // [] { ... }() : runs when its initialiser runs.
-    const Stmt *Up = meaningfulParent(PM, OC, Child);
-    if (!Up)
-      return true; // a namespace-scope initialiser: once per program
-    if (const auto *DS = dyn_cast<DeclStmt>(Up))
-      for (const Decl *D : DS->decls())
-        if (const auto *V = dyn_cast<VarDecl>(D))
-          if (V->getInit() == Child && !V->hasLocalStorage())
-            return true;
-  }
-  return false;
 }
 
 /// True if an argument of the creation, or of a call that points the
@@ -71,10 +46,44 @@ bool dependsOnLoop(LoopInvariance &Loop, llvm::ArrayRef<const Expr *> Args,
 
 } // namespace
 
+namespace {
+ClientPerRequestCheck::Evidence parseEvidence(llvm::StringRef V, bool &Ok) {
+  Ok = true;
+  if (V.equals_insensitive("repeated"))
+    return ClientPerRequestCheck::Evidence::Repeated;
+  if (V.equals_insensitive("any"))
+    return ClientPerRequestCheck::Evidence::Any;
+  Ok = V.equals_insensitive("helpers");
+  return ClientPerRequestCheck::Evidence::Helpers;
+}
+llvm::StringRef evidenceName(ClientPerRequestCheck::Evidence E) {
+  switch (E) {
+  case ClientPerRequestCheck::Evidence::Repeated:
+    return "repeated";
+  case ClientPerRequestCheck::Evidence::Any:
+    return "any";
+  default:
+    return "helpers";
+  }
+}
+} // namespace
+
 ClientPerRequestCheck::ClientPerRequestCheck(StringRef Name,
                                              ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context), Lib(Options),
       ReportPerCall(Options.get("ReportPerCall", true)),
+      PerCallEvidence([&] {
+        bool Ok = true;
+        std::string V(Options.get("PerCallEvidence", "helpers"));
+        auto E = parseEvidence(V, Ok);
+        if (!Ok)
+          configurationDiag("invalid value '%0' for option "
+                            "'%1.PerCallEvidence': expected 'helpers', "
+                            "'repeated' or 'any'; using 'helpers'")
+              << V << Name;
+        return E;
+      }()),
+      IncludeTestCode(includeTestCode(Options)),
       ReportLoopVariantClients(Options.get("ReportLoopVariantClients", false)),
       OneShotFunctions(Options.get("OneShotFunctions", "")),
       OneShotRegex(OneShotFunctions) {
@@ -89,6 +98,8 @@ ClientPerRequestCheck::ClientPerRequestCheck(StringRef Name,
 
 void ClientPerRequestCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "ReportPerCall", ReportPerCall);
+  Options.store(Opts, "PerCallEvidence", evidenceName(PerCallEvidence));
+  Options.store(Opts, "IncludeTestCode", IncludeTestCode);
   Options.store(Opts, "ReportLoopVariantClients", ReportLoopVariantClients);
   Options.store(Opts, "OneShotFunctions", OneShotFunctions);
   Lib.storeOptions(Options, Opts);
@@ -210,10 +221,26 @@ void ClientPerRequestCheck::onEndOfTranslationUnit() {
     return;
   }
   Index = FunctionIndex::forTranslationUnit(*Ctx);
+  Tests = std::make_unique<TestCode>(*Index, Lib, *Ctx);
+  Repetition::Settings RS;
+  RS.IsOneShot = [this](const FunctionDecl *F) { return isOneShot(F); };
+  Rep = std::make_unique<Repetition>(*Index, Lib, *Ctx, *Tests, RS);
   for (const Candidate &C : Candidates)
     analyse(C);
   Candidates.clear();
   Reported.clear();
+}
+
+bool ClientPerRequestCheck::isOneShot(const FunctionDecl *F) const {
+  if (!F)
+    return false;
+  if (F->isMain())
+    return true;
+  if (!OneShotFunctions.empty() && OneShotRegexValid) {
+    std::string Q = F->getQualifiedNameAsString();
+    return OneShotRegex.match(F->getNameAsString()) || OneShotRegex.match(Q);
+  }
+  return false;
 }
 
 void ClientPerRequestCheck::analyse(const Candidate &C) {
@@ -242,6 +269,14 @@ void ClientPerRequestCheck::analyse(const Candidate &C) {
   if (!Lambda)
     Lambda = Index->lambdaOfRoot(Root); // a lambda at namespace scope
   const FunctionDecl *Fn = Lambda ? nullptr : Index->functionOfRoot(Root);
+  const Callable Here = Lambda ? Callable::lambda(Lambda) : Callable::function(Fn);
+  // Test suites build fresh clients on purpose.
+  if (!IncludeTestCode && Tests->contains(Here))
+    return;
+  // The library's own convenience call (restclient-cpp's RestClient::get
+  // builds its Connection per call by design): its call sites are reported.
+  if (Fn && Lib.find(Fn, Role::ClientBuildingCall))
+    return;
   auto Loops = repeatingLoops(PM, Anchor);
   auto Args = creationArgs(C.DependentVar ? C.Anchor : Anchor);
   if (llvm::any_of(Args, [](const Expr *A) { return A && A->containsErrors(); }))
@@ -319,26 +354,8 @@ void ClientPerRequestCheck::analyse(const Candidate &C) {
     return;
   }
 
-  // --- 2. Once per call of a function that serves one request.
+  // --- 2. Once per call, with evidence that the call repeats.
   if (!ReportPerCall)
-    return;
-  const FunctionDecl *Owner = Fn ? Fn : Index->functionOfRoot(Root);
-  auto IsOneShot = [&](const FunctionDecl *F) {
-    if (!F)
-      return false;
-    if (F->isMain())
-      return true;
-    if (!OneShotFunctions.empty() && OneShotRegexValid) {
-      std::string Q = F->getQualifiedNameAsString();
-      return OneShotRegex.match(F->getNameAsString()) || OneShotRegex.match(Q);
-    }
-    return false;
-  };
-  if (IsOneShot(Owner))
-    return;
-  // A lambda that runs once: called where it is written to initialise a
-  // static or a global, or handed to std::call_once.
-  if (Lambda && (Index->isCalledOnce(Lambda) || runsOnce(PM, Lambda, Lib)))
     return;
   if (Fn && Fn->isConstexpr())
     return;
@@ -355,45 +372,61 @@ void ClientPerRequestCheck::analyse(const Candidate &C) {
              (Uses.escapes() || Uses.usedInLoop() || Uses.isStatic())) {
     return;
   }
+  // Main, one-shot functions and lambdas run once where they are written
+  // never repeat, whatever the policy.
+  if (Rep->runsOnceItself(Here))
+    return;
 
-  std::string Where =
-      Fn ? "every call of '" + Fn->getNameAsString() + "'" : "every call of this lambda";
+  ::clang::tidy::http::Evidence Why = Rep->repeats(Here);
+  if (!Why && PerCallEvidence == Evidence::Helpers && !Rep->runsOnce(Here)) {
+    if (ParameterReach R = parameterReachingRequest(Here, PM, Anchor, Lib)) {
+      std::string Name = Here.describe();
+      Why.Kind = EvidenceKind::RequestHelper;
+      Why.Cost = "for every request " + Name + " is called for";
+      Why.Notes.push_back(
+          {R.Where->getBeginLoc(),
+           Name + " builds a new client for every request it is called "
+                  "for; its parameter '" +
+               R.Param->getNameAsString() + "' reaches the request here"});
+    }
+  }
+  if (!Why && PerCallEvidence != Evidence::Any)
+    return;
+  if (!Why) {
+    Why.Cost = "on every call of " + Here.describe();
+    Why.Notes.push_back({Here.location(), "each call of " + Here.describe() +
+                                              " creates a new client"});
+  }
+
   std::string Msg;
   if (C.How == Kind::GlobalInit)
-    Msg = Subject + " runs on " + Where +
-          ", which also creates a handle; it sets up libcurl's global state "
+    Msg = Subject + " runs " + Why.Cost +
+          (llvm::StringRef(Why.Cost).contains(", which") ? ", and" : ", which") +
+          " also creates a handle; it sets up libcurl's global state "
           "(and the TLS library's), is not thread-safe, and belongs once per "
           "program: call it once at start-up";
   else
-    Msg = Subject + " on " + Where +
+    Msg = Subject + " " + Why.Cost +
+          (llvm::StringRef(Why.Cost).contains(", which") ? "," : "") +
           " and dies when it returns, so no connection is reused across "
           "calls and every call opens a new socket; create the client once "
           "(a member or a shared instance) and reuse it";
   {
-    auto D = diag(Loc, Msg);
+    auto D = diag(Loc, "%0") << Msg;
     // `static` shares one client between every caller and thread: only for
     // a type the catalogue itself calls thread-safe (not a subclass that
     // may add state), and only if the call just sends requests with it
     // (per-call setters such as a bearer token would leak between callers).
+    // Never in test code, where each test wants its own client.
     if (C.How == Kind::Object && (C.What->Flags & ThreadSafeToShare) &&
+        !Tests->contains(Here) &&
         constructedClassName(Anchor) == C.What->Name && Uses.onlyRequests() &&
         llvm::all_of(Args, [&](const Expr *A) { return isConstantArg(A, *Ctx); }))
       for (const FixItHint &H : Uses.staticFix())
         D << H;
   }
-  if (Fn) {
-    if (const LoopCall *LC = Index->callInLoop(Fn))
-      diag(LC->Call->getBeginLoc(), "'%0' is called in a loop here",
-           DiagnosticIDs::Note)
-          << Fn->getNameAsString();
-    else
-      diag(Fn->getLocation(), "each call of '%0' creates a new client",
-           DiagnosticIDs::Note)
-          << Fn->getNameAsString();
-  } else if (Lambda) {
-    diag(Lambda->getBeginLoc(), "each call of this lambda creates a new client",
-         DiagnosticIDs::Note);
-  }
+  for (const EvidenceNote &N : Why.Notes)
+    diag(N.Loc, "%0", DiagnosticIDs::Note) << N.Text;
   AddHint();
 }
 

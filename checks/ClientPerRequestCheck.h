@@ -11,6 +11,8 @@
 
 #include "FunctionContext.h"
 #include "LibraryCatalogue.h"
+#include "analysis/Repetition.h"
+#include "analysis/TestCode.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include "llvm/Support/Regex.h"
 #include <vector>
@@ -24,6 +26,8 @@ public:
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
   void onStartOfTranslationUnit() override {
     Lib.startTranslationUnit();
+    Rep.reset();
+    Tests.reset();
     Index.reset();
   }
   void onEndOfTranslationUnit() override;
@@ -38,11 +42,17 @@ public:
     const VarDecl *DependentVar; // a template's `Client c(dependent)`
   };
 
+  /// Which per-call clients need evidence that they repeat.
+  enum class Evidence { Helpers, Repeated, Any };
+
 private:
   void analyse(const Candidate &C);
+  bool isOneShot(const FunctionDecl *F) const;
 
   Catalogue Lib;
   const bool ReportPerCall;
+  const Evidence PerCallEvidence;
+  const bool IncludeTestCode;
   const bool ReportLoopVariantClients;
   const std::string OneShotFunctions;
   llvm::Regex OneShotRegex;
@@ -52,6 +62,8 @@ private:
   std::vector<Candidate> Candidates;
   /// Shared with the other checks of the translation unit.
   std::shared_ptr<FunctionIndex> Index;
+  std::unique_ptr<TestCode> Tests;
+  std::unique_ptr<Repetition> Rep;
   llvm::DenseSet<unsigned> Reported; // raw source locations already warned
 };
 

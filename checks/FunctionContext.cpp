@@ -61,11 +61,16 @@ public:
   IndexVisitor(llvm::DenseMap<const Stmt *, const Stmt *> &RootOf,
                llvm::DenseMap<const Stmt *, const FunctionDecl *> &FunctionOf,
                llvm::DenseMap<const FunctionDecl *, LoopCall> &LoopCalls,
+               llvm::DenseMap<const FunctionDecl *,
+                              llvm::SmallVector<CallSite, 2>> &Callers,
+               llvm::DenseMap<const Stmt *, llvm::SmallVector<CallSite, 4>>
+                   &CallsIn,
                llvm::DenseMap<const Stmt *, const LambdaExpr *> &LambdaOf,
                llvm::DenseSet<const LambdaExpr *> &CalledOnce,
                const SourceManager &SM)
       : RootOf(RootOf), FunctionOf(FunctionOf),
-        LoopCalls(LoopCalls), LambdaOf(LambdaOf), CalledOnce(CalledOnce),
+        LoopCalls(LoopCalls), Callers(Callers), CallsIn(CallsIn),
+        LambdaOf(LambdaOf), CalledOnce(CalledOnce),
         SM(SM) {}
 
   bool shouldVisitTemplateInstantiations() const { return false; }
@@ -84,24 +89,44 @@ public:
                     dyn_cast<LambdaExpr>(stripWrappers(OC->getArg(0))))
               CalledOnce.insert(L);
     const auto *FD = dyn_cast<FunctionDecl>(D);
-    if (!FD || !FD->doesThisDeclarationHaveABody() || !FD->getBody())
+    if (!FD || !FD->doesThisDeclarationHaveABody() || !FD->getBody()) {
+      // A namespace-scope variable's initialiser runs once per program: its
+      // calls are recorded with no root.
+      const auto *GV = dyn_cast<VarDecl>(D);
+      if (!CurrentRoot && GV && GV->hasGlobalStorage() && GV->getInit()) {
+        bool Saved = InStaticInit;
+        InStaticInit = true;
+        bool Ok = Base::TraverseDecl(D);
+        InStaticInit = Saved;
+        return Ok;
+      }
       return Base::TraverseDecl(D);
+    }
     // A function nested in another (a local class's method) is a root of
     // its own, with its own loops.
     const Stmt *SavedRoot = CurrentRoot;
     auto SavedLoops = std::move(Loops);
+    auto SavedLambdas = std::move(Lambdas);
     Loops.clear();
+    Lambdas.clear();
     CurrentRoot = FD->getBody();
     FunctionOf.try_emplace(CurrentRoot, FD);
     bool Ok = Base::TraverseDecl(D);
     CurrentRoot = SavedRoot;
     Loops = std::move(SavedLoops);
+    Lambdas = std::move(SavedLambdas);
     return Ok;
   }
 
   bool TraverseLambdaExpr(LambdaExpr *L, DataRecursionQueue * = nullptr) {
-    if (CurrentRoot)
-      return Base::TraverseLambdaExpr(L);
+    if (CurrentRoot) {
+      // The lambda's body runs when the lambda is called, not where it is
+      // written: its calls are repeated by its own loops only.
+      Lambdas.push_back({L, Loops.size()});
+      bool Ok = Base::TraverseLambdaExpr(L);
+      Lambdas.pop_back();
+      return Ok;
+    }
     // A lambda at namespace scope is its own root.
     CurrentRoot = L->getBody();
     LambdaOf.try_emplace(CurrentRoot, L);
@@ -130,6 +155,8 @@ public:
   }
 
   bool VisitCallExpr(CallExpr *C) {
+    if (CurrentRoot || InStaticInit)
+      recordCall(C);
     if (Loops.empty())
       return true;
     // A for-init or a range-for's range runs once, not per iteration.
@@ -147,6 +174,38 @@ public:
   }
 
 private:
+  /// The innermost loop of the current callable whose repeated part holds
+  /// the call, or null.
+  const Stmt *repeatingLoop(const CallExpr *C) const {
+    size_t Base = Lambdas.empty() ? 0 : Lambdas.back().second;
+    for (size_t I = Loops.size(); I > Base; --I) {
+      const Stmt *L = Loops[I - 1];
+      const Stmt *Once = nullptr;
+      if (const auto *F = dyn_cast<ForStmt>(L))
+        Once = F->getInit();
+      else if (const auto *RF = dyn_cast<CXXForRangeStmt>(L))
+        Once = RF->getRangeInit();
+      if (Once && within(C->getBeginLoc(), Once->getSourceRange()))
+        continue; // runs once, before this loop; an outer one may repeat it
+      return L;
+    }
+    return nullptr;
+  }
+
+  void recordCall(const CallExpr *C) {
+    const FunctionDecl *Callee = C->getDirectCallee();
+    const LambdaExpr *L = Lambdas.empty() ? nullptr : Lambdas.back().first;
+    CallSite Site{C, CurrentRoot, L, repeatingLoop(C)};
+    const Stmt *Body = L ? L->getBody() : CurrentRoot;
+    CallsIn[Body].push_back(Site);
+    if (!Callee)
+      return;
+    // A call of an instantiation reaches the written template's body.
+    if (const FunctionDecl *Pattern = Callee->getTemplateInstantiationPattern())
+      Callee = Pattern;
+    Callers[Callee->getCanonicalDecl()].push_back(Site);
+  }
+
   bool within(SourceLocation L, SourceRange R) const {
     if (L.isInvalid() || R.isInvalid())
       return false;
@@ -158,11 +217,16 @@ private:
   llvm::DenseMap<const Stmt *, const Stmt *> &RootOf;
   llvm::DenseMap<const Stmt *, const FunctionDecl *> &FunctionOf;
   llvm::DenseMap<const FunctionDecl *, LoopCall> &LoopCalls;
+  llvm::DenseMap<const FunctionDecl *, llvm::SmallVector<CallSite, 2>> &Callers;
+  llvm::DenseMap<const Stmt *, llvm::SmallVector<CallSite, 4>> &CallsIn;
   llvm::DenseMap<const Stmt *, const LambdaExpr *> &LambdaOf;
   llvm::DenseSet<const LambdaExpr *> &CalledOnce;
   const SourceManager &SM;
   const Stmt *CurrentRoot = nullptr;
+  bool InStaticInit = false;
   llvm::SmallVector<const Stmt *, 4> Loops;
+  /// Lambdas being walked, with the loop depth at which each starts.
+  llvm::SmallVector<std::pair<const LambdaExpr *, size_t>, 2> Lambdas;
 };
 
 } // namespace
@@ -193,7 +257,8 @@ FunctionIndex::forTranslationUnit(ASTContext &Ctx) {
 void FunctionIndex::build(ASTContext &Ctx) {
   this->Ctx = &Ctx;
   const SourceManager &SM = Ctx.getSourceManager();
-  IndexVisitor V(RootOf, FunctionOf, LoopCalls, LambdaOf, CalledOnce, SM);
+  IndexVisitor V(RootOf, FunctionOf, LoopCalls, Callers, CallsIn, LambdaOf,
+                 CalledOnce, SM);
   auto Visit = [&](Decl *D) {
     SourceLocation L = D->getLocation();
     if (L.isValid() && !SM.isInSystemHeader(SM.getExpansionLoc(L)))
@@ -219,6 +284,21 @@ const LoopCall *FunctionIndex::callInLoop(const FunctionDecl *F) const {
     return nullptr;
   auto It = LoopCalls.find(F->getCanonicalDecl());
   return It == LoopCalls.end() ? nullptr : &It->second;
+}
+
+llvm::ArrayRef<CallSite>
+FunctionIndex::callersOf(const FunctionDecl *F) const {
+  if (!F)
+    return {};
+  if (const FunctionDecl *Pattern = F->getTemplateInstantiationPattern())
+    F = Pattern;
+  auto It = Callers.find(F->getCanonicalDecl());
+  return It == Callers.end() ? llvm::ArrayRef<CallSite>() : It->second;
+}
+
+llvm::ArrayRef<CallSite> FunctionIndex::callsIn(const Stmt *Body) const {
+  auto It = CallsIn.find(Body);
+  return It == CallsIn.end() ? llvm::ArrayRef<CallSite>() : It->second;
 }
 
 const LocalParentMap &FunctionIndex::parents(const Stmt *Root) {

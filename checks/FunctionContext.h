@@ -58,6 +58,17 @@ struct LoopCall {
   const Stmt *Loop = nullptr;
 };
 
+/// A call written in the code outside system headers, with where it runs:
+/// the callable body holding it (a function's body, or the innermost
+/// lambda's) and the innermost loop of that body that repeats it.
+struct CallSite {
+  const CallExpr *Call = nullptr;
+  const Stmt *Root = nullptr;          // the outermost function body; null
+                                       // in a global's initialiser
+  const LambdaExpr *Lambda = nullptr;  // the innermost lambda holding it
+  const Stmt *Loop = nullptr;          // repeats it, inside that callable
+};
+
 /// One traversal of the code outside system headers: the outermost function
 /// body (or namespace-scope lambda body) holding each statement, and the
 /// first in-loop call of every function called there.
@@ -77,6 +88,16 @@ public:
     return FunctionOf.lookup(Root);
   }
   const LoopCall *callInLoop(const FunctionDecl *F) const;
+  /// Every written call of F (by canonical declaration), in source order.
+  llvm::ArrayRef<CallSite> callersOf(const FunctionDecl *F) const;
+  /// Every written call made directly in a callable body (a function's body
+  /// or a lambda's), for walking down the call graph.
+  llvm::ArrayRef<CallSite> callsIn(const Stmt *Body) const;
+  /// Every callee with at least one written call.
+  const llvm::DenseMap<const FunctionDecl *, llvm::SmallVector<CallSite, 2>> &
+  callGraph() const {
+    return Callers;
+  }
   /// The lambda whose body is this root (a lambda at namespace scope).
   const LambdaExpr *lambdaOfRoot(const Stmt *Root) const {
     return LambdaOf.lookup(Root);
@@ -100,6 +121,8 @@ private:
   llvm::DenseMap<const Stmt *, const Stmt *> RootOf;
   llvm::DenseMap<const Stmt *, const FunctionDecl *> FunctionOf;
   llvm::DenseMap<const FunctionDecl *, LoopCall> LoopCalls;
+  llvm::DenseMap<const FunctionDecl *, llvm::SmallVector<CallSite, 2>> Callers;
+  llvm::DenseMap<const Stmt *, llvm::SmallVector<CallSite, 4>> CallsIn;
   llvm::DenseMap<const Stmt *, const LambdaExpr *> LambdaOf;
   llvm::DenseSet<const LambdaExpr *> CalledOnce;
   llvm::DenseMap<const Stmt *, std::unique_ptr<LocalParentMap>> Maps;

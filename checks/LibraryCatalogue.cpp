@@ -73,6 +73,9 @@ const LibraryInfo Infos[] = {
      "repeated requests",
      "curlpp::options::Timeout", ""},
     {Library::Std, "the C++ standard library", "", "", ""},
+    {Library::Asio, "Boost.Asio", "", "", ""},
+    {Library::Trantor, "trantor", "", "", ""},
+    {Library::Test, "a test framework", "", "", ""},
     {Library::User, "a user-declared client",
      "create the client once and reuse it", "the client's timeout setter",
      ""},
@@ -89,6 +92,10 @@ const std::pair<llvm::StringRef, Role> UserKeys[] = {
     {"BodyReaders", Role::BodyRead},
     {"ReleaseFunctions", Role::Release},
     {"OwnershipTakingFunctions", Role::OwnershipTaker},
+    {"RepeatSources", Role::RepeatSource},
+    {"RepeatedOverrides", Role::RepeatedOverride},
+    {"TestMacros", Role::TestMacro},
+    {"TestBases", Role::TestBase},
 };
 
 } // namespace
@@ -434,10 +441,79 @@ void Catalogue::addBuiltins(Table &T) {
       "the session and its socket (a file descriptor)");
 }
 
+void Catalogue::addRepetitionFacts(Table &T) {
+  auto Add = [&T](llvm::StringRef Name, Library L, Role R,
+                  unsigned Flags = NoFlags, llvm::StringRef Detail = "") {
+    T.Entries.push_back({Name.str(), L, R, Flags, Detail.str()});
+  };
+  using L = Library;
+  using R = Role;
+  // --- Server route handlers: they run for every request to their route.
+  for (llvm::StringRef M :
+       {"Get", "Post", "Put", "Patch", "Delete", "Options"})
+    Add(("httplib::Server::" + M).str(), L::CppHttplib, R::RepeatSource,
+        NoFlags, "route:0");
+  Add("drogon::HttpAppFramework::registerHandler", L::Drogon,
+      R::RepeatSource, NoFlags, "route:0");
+  Add("drogon::HttpAppFramework::registerHandlerViaRegex", L::Drogon,
+      R::RepeatSource, NoFlags, "route:0");
+  // METHOD_ADD / ADD_METHOD_TO in an HttpController's METHOD_LIST.
+  Add("drogon::HttpController::registerMethod", L::Drogon, R::RepeatSource,
+      NoFlags, "route:1");
+  Add("drogon::HttpSimpleControllerBase::asyncHandleHttpRequest", L::Drogon,
+      R::RepeatedOverride);
+  Add("web::http::experimental::listener::http_listener::support",
+      L::CppRest, R::RepeatSource, NoFlags, "route");
+  Add("Poco::Net::HTTPRequestHandler::handleRequest", L::Poco,
+      R::RepeatedOverride);
+  // --- Periodic timers.
+  Add("QTimer::timeout", L::Qt, R::RepeatSignal);
+  Add("QTimer::callOnTimeout", L::Qt, R::RepeatSource, NoFlags, "timer");
+  Add("QTimer::start", L::Qt, R::TimerSetting, NoFlags, "ms");
+  Add("QTimer::setInterval", L::Qt, R::TimerSetting, NoFlags, "ms");
+  Add("QTimer::setSingleShot", L::Qt, R::TimerSetting, NoFlags,
+      "single-shot");
+  for (llvm::StringRef C :
+       {"boost::asio::basic_waitable_timer", "boost::asio::basic_deadline_timer"})
+    Add((C + "::async_wait").str(), L::Asio, R::RepeatSource, NoFlags,
+        "rearm");
+  Add("trantor::EventLoop::runEvery", L::Trantor, R::RepeatSource, NoFlags,
+      "timer:0:s");
+  Add("Poco::Timer::start", L::Poco, R::RepeatSource, NoFlags, "timer");
+  Add("Poco::Util::Timer::scheduleAtFixedRate", L::Poco, R::RepeatSource,
+      NoFlags, "timer:2:ms");
+  Add("Poco::Util::Timer::schedule", L::Poco, R::RepeatSource, NoFlags,
+      "timer:2:ms:min-args:3");
+
+  // --- Test frameworks: test bodies build fresh clients on purpose.
+  for (llvm::StringRef M :
+       {// GoogleTest
+        "TEST", "TEST_F", "TEST_P", "TYPED_TEST", "TYPED_TEST_P", "GTEST_TEST",
+        // Catch2 (also the CATCH_-prefixed spellings)
+        "TEST_CASE", "TEST_CASE_METHOD", "SCENARIO", "TEMPLATE_TEST_CASE",
+        "TEMPLATE_PRODUCT_TEST_CASE", "TEMPLATE_LIST_TEST_CASE",
+        "CATCH_TEST_CASE", "CATCH_TEST_CASE_METHOD", "CATCH_SCENARIO",
+        "INTERNAL_CATCH_TESTCASE",
+        // doctest
+        "DOCTEST_TEST_CASE", "DOCTEST_TEST_CASE_FIXTURE", "DOCTEST_SCENARIO",
+        "DOCTEST_TEST_CASE_TEMPLATE", "TEST_CASE_FIXTURE",
+        "TEST_CASE_TEMPLATE",
+        // Boost.Test
+        "BOOST_AUTO_TEST_CASE", "BOOST_FIXTURE_TEST_CASE",
+        "BOOST_DATA_TEST_CASE", "BOOST_AUTO_TEST_CASE_TEMPLATE",
+        "BOOST_FIXTURE_TEST_CASE_TEMPLATE"})
+    Add(M, L::Test, R::TestMacro);
+  for (llvm::StringRef B :
+       {"testing::Test", "CppUnit::TestFixture", "CppUnit::TestCase"})
+    Add(B, L::Test, R::TestBase);
+  Add("QTest::qExec", L::Test, R::TestRunner);
+}
+
 std::shared_ptr<const Catalogue::Table> Catalogue::builtinTable() {
   static const std::shared_ptr<const Table> Builtins = [] {
     auto T = std::make_shared<Table>();
     addBuiltins(*T);
+    addRepetitionFacts(*T);
     index(*T);
     return T;
   }();

@@ -36,6 +36,9 @@ enum class Library : unsigned char {
   RestClient,
   Curlpp,
   Std,  // the C++ standard library's smart pointers
+  Asio, // Boost.Asio's timers
+  Trantor, // Drogon's event loop library
+  Test, // test frameworks (GoogleTest, Catch2, doctest, Boost.Test, CppUnit, Qt Test)
   User, // entries a user added through check options
 };
 
@@ -89,6 +92,30 @@ enum class Role : unsigned char {
   /// Marks a request or parser whose response has no body to read (POCO's
   /// HTTPRequest::HTTP_HEAD, Beast's parser.skip(true)).
   NoBodyMarker,
+  /// Registers a callable that runs again and again: a server's route
+  /// handler, a periodic timer's callback. Detail: "route" or "timer", then
+  /// ":N" for the argument holding the route or the interval, then
+  /// (timers) the interval's unit (":ms", ":s"); "rearm" for a one-shot
+  /// wait that repeats only when its handler waits again (asio's
+  /// async_wait); "min-args:N" for an overload that is periodic only with
+  /// at least N arguments.
+  RepeatSource,
+  /// A signal emitted again and again (QTimer::timeout): a slot connected
+  /// to it runs repeatedly.
+  RepeatSignal,
+  /// A virtual member a framework calls for every request (an override of
+  /// POCO's HTTPRequestHandler::handleRequest).
+  RepeatedOverride,
+  /// Sets a timer's interval (Detail: unit) or makes it single-shot
+  /// (Detail "single-shot").
+  TimerSetting,
+  /// A macro whose expansion defines a test body (TEST, TEST_CASE, ...):
+  /// matched by the macro's name.
+  TestMacro,
+  /// A base class of test fixtures and test cases (testing::Test).
+  TestBase,
+  /// Runs the tests of the object passed to it (QTest::qExec).
+  TestRunner,
 };
 
 enum EntryFlags : unsigned {
@@ -258,6 +285,8 @@ public:
 
 private:
   static void addBuiltins(Table &T);
+  /// What runs repeatedly (route handlers, timers) and what is test code.
+  static void addRepetitionFacts(Table &T);
   static void index(Table &T);
   /// The built-in entries, built once per process and shared: clangd makes
   /// the checks anew for every AST build.

@@ -1,0 +1,103 @@
+//===--- TestCode.cpp - httptidy ------------------------------------------===//
+
+#include "TestCode.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Lex/Lexer.h"
+
+namespace clang::tidy::http {
+
+namespace {
+/// Helpers called only from tests are test code up to this many calls away.
+constexpr unsigned MaxDepth = 4;
+} // namespace
+
+bool includeTestCode(ClangTidyCheck::OptionsView &Options) {
+  return Options.getLocalOrGlobal("IncludeTestCode", false);
+}
+
+Callable TestCode::definerOf(const LambdaExpr *L) {
+  const Stmt *Root = Index.rootOf(L);
+  if (!Root)
+    return {}; // a namespace-scope lambda is its own root
+  return callableHolding(Index, Root, L);
+}
+
+bool TestCode::contains(Callable C, unsigned Depth) {
+  if (!C)
+    return false;
+  const void *Key = C.key();
+  auto It = Cache.find(Key);
+  if (It != Cache.end())
+    return It->second == 1;
+  Cache[Key] = 2; // a cycle back here is not evidence of test code
+  bool Out = isTestBody(C);
+  if (!Out && C.Lambda)
+    Out = contains(definerOf(C.Lambda), Depth + 1);
+  if (!Out && Depth < MaxDepth) {
+    // A helper whose callers in view are all test code.
+    llvm::ArrayRef<CallSite> Sites = Index.callersOf(C.callee());
+    Out = !Sites.empty() && llvm::all_of(Sites, [&](const CallSite &S) {
+      return contains(callableOf(Index, S), Depth + 1);
+    });
+  }
+  Cache[Key] = Out ? 1 : 2;
+  return Out;
+}
+
+bool TestCode::isTestBody(Callable C) {
+  const FunctionDecl *F = C.Fn;
+  if (!F)
+    return false;
+  if (inTestMacro(F->getLocation()) || inTestMacro(F->getBeginLoc()))
+    return true;
+  if (const auto *M = dyn_cast<CXXMethodDecl>(F))
+    return isTestClass(M->getParent());
+  return false;
+}
+
+bool TestCode::isTestClass(const CXXRecordDecl *RD) {
+  if (!RD)
+    return false;
+  if (Lib.find(RD, Role::TestBase) || inTestMacro(RD->getLocation()))
+    return true;
+  findRunners();
+  return RunnerClasses.count(RD->getCanonicalDecl());
+}
+
+bool TestCode::inTestMacro(SourceLocation Loc) const {
+  const SourceManager &SM = Ctx.getSourceManager();
+  // Walk out through the macro expansions that produced the location:
+  // TEST expands to GTEST_TEST expands to GTEST_TEST_, and any of them
+  // being a test macro is enough.
+  for (unsigned Steps = 0; Loc.isMacroID() && Steps < 16; ++Steps) {
+    llvm::StringRef Name =
+        Lexer::getImmediateMacroName(Loc, SM, Ctx.getLangOpts());
+    if (!Name.empty() && Lib.findName(Name, Role::TestMacro))
+      return true;
+    Loc = SM.getImmediateMacroCallerLoc(Loc);
+  }
+  return false;
+}
+
+void TestCode::findRunners() {
+  if (RunnersFound)
+    return;
+  RunnersFound = true;
+  // QTEST_MAIN(Class) runs QTest::qExec(&object): the object's class is a
+  // test class whose slots are test bodies.
+  for (const auto &[Callee, Sites] : Index.callGraph()) {
+    if (!Lib.find(Callee, Role::TestRunner))
+      continue;
+    for (const CallSite &S : Sites) {
+      if (S.Call->getNumArgs() == 0)
+        continue;
+      QualType T = S.Call->getArg(0)->IgnoreParenImpCasts()->getType();
+      if (T->isPointerType())
+        T = T->getPointeeType();
+      if (const auto *RD = T->getAsCXXRecordDecl())
+        RunnerClasses.insert(RD->getCanonicalDecl());
+    }
+  }
+}
+
+} // namespace clang::tidy::http
