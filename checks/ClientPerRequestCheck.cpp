@@ -378,7 +378,7 @@ void ClientPerRequestCheck::analyse(const Candidate &C) {
     return;
 
   ::clang::tidy::http::Evidence Why = Rep->repeats(Here);
-  if (!Why && PerCallEvidence == Evidence::Helpers && !Rep->runsOnce(Here)) {
+  if (!Why && PerCallEvidence != Evidence::Repeated && !Rep->runsOnce(Here)) {
     if (ParameterReach R = parameterReachingRequest(Here, PM, Anchor, Lib)) {
       std::string Name = Here.describe();
       Why.Kind = EvidenceKind::RequestHelper;

@@ -154,6 +154,17 @@ public:
     return true;
   }
 
+  bool VisitCXXConstructExpr(CXXConstructExpr *E) {
+    // A user's constructor run in a loop repeats what it does (a wrapper
+    // that builds a client); the library's and trivial ones do not matter.
+    const CXXConstructorDecl *Ctor = E->getConstructor();
+    if ((CurrentRoot || InStaticInit) && Ctor && !Ctor->isTrivial() &&
+        !Ctor->isImplicit() && Ctor->hasBody() &&
+        !SM.isInSystemHeader(SM.getExpansionLoc(Ctor->getLocation())))
+      recordCall(E, Ctor);
+    return true;
+  }
+
   bool VisitCallExpr(CallExpr *C) {
     if (CurrentRoot || InStaticInit)
       recordCall(C);
@@ -176,7 +187,7 @@ public:
 private:
   /// The innermost loop of the current callable whose repeated part holds
   /// the call, or null.
-  const Stmt *repeatingLoop(const CallExpr *C) const {
+  const Stmt *repeatingLoop(const Expr *C) const {
     size_t Base = Lambdas.empty() ? 0 : Lambdas.back().second;
     for (size_t I = Loops.size(); I > Base; --I) {
       const Stmt *L = Loops[I - 1];
@@ -192,8 +203,8 @@ private:
     return nullptr;
   }
 
-  void recordCall(const CallExpr *C) {
-    const FunctionDecl *Callee = C->getDirectCallee();
+  void recordCall(const CallExpr *C) { recordCall(C, C->getDirectCallee()); }
+  void recordCall(const Expr *C, const FunctionDecl *Callee) {
     const LambdaExpr *L = Lambdas.empty() ? nullptr : Lambdas.back().first;
     CallSite Site{C, CurrentRoot, L, repeatingLoop(C)};
     const Stmt *Body = L ? L->getBody() : CurrentRoot;
@@ -515,6 +526,19 @@ bool FunctionIndex::isUnfinished(const Stmt *Root) {
       continue;
     if (const auto *E = dyn_cast<Expr>(S); E && E->containsErrors())
       Out = true;
+    // `int x = undeclared;` can leave a declaration without its
+    // initialiser and no recovery expression: the '=' is still there.
+    if (const auto *DS = dyn_cast<DeclStmt>(S))
+      for (const Decl *D : DS->decls()) {
+        Out |= D->isInvalidDecl();
+        const auto *V = dyn_cast<VarDecl>(D);
+        if (V && !V->getInit() && !V->getLocation().isMacroID() &&
+            Ctx->getDiagnostics().hasErrorOccurred()) {
+          std::optional<Token> Next = Lexer::findNextToken(
+              V->getEndLoc(), SM, Ctx->getLangOpts());
+          Out |= Next && Next->is(tok::equal);
+        }
+      }
     // Clang closes a body the file ends inside of at the end of the file.
     if (const auto *CS = dyn_cast<CompoundStmt>(S)) {
       SourceLocation RB = CS->getRBracLoc();

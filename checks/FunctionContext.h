@@ -62,7 +62,8 @@ struct LoopCall {
 /// the callable body holding it (a function's body, or the innermost
 /// lambda's) and the innermost loop of that body that repeats it.
 struct CallSite {
-  const CallExpr *Call = nullptr;
+  const Expr *Call = nullptr;          // a CallExpr or a CXXConstructExpr
+  const CallExpr *call() const { return dyn_cast_or_null<CallExpr>(Call); }
   const Stmt *Root = nullptr;          // the outermost function body; null
                                        // in a global's initialiser
   const LambdaExpr *Lambda = nullptr;  // the innermost lambda holding it

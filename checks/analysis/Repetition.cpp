@@ -186,7 +186,7 @@ std::string Repetition::timerDetails(const CallSite &Site, const Expr *Timer,
   std::string Every;
   for (const CallSite &Other : Index.callsIn(Body)) {
     const auto *MC = dyn_cast<CXXMemberCallExpr>(Other.Call);
-    const FunctionDecl *FD = Other.Call->getDirectCallee();
+    const FunctionDecl *FD = MC ? MC->getDirectCallee() : nullptr;
     const Entry *E = FD ? Lib.find(FD, Role::TimerSetting) : nullptr;
     if (!MC || !E || objectDecl(MC->getImplicitObjectArgument()) != D ||
         MC->getNumArgs() == 0)
@@ -207,7 +207,9 @@ void Repetition::addRegistration(const CallSite &Site, const Entry &E) {
   llvm::SmallVector<llvm::StringRef, 6> Parts;
   llvm::StringRef(E.Detail).split(Parts, ':');
   llvm::StringRef Kind = Parts.empty() ? "" : Parts[0];
-  const CallExpr *Call = Site.Call;
+  const CallExpr *Call = Site.call();
+  if (!Call)
+    return;
   int ArgIndex = -1;
   llvm::StringRef Unit;
   for (size_t I = 1; I < Parts.size(); ++I) {
@@ -230,7 +232,7 @@ void Repetition::addRegistration(const CallSite &Site, const Entry &E) {
       Path = literalText(Call->getArg(ArgIndex));
     S.Kind = EvidenceKind::Route;
     S.Cost = Path ? "for every request to '" + *Path + "'"
-                  : "for every request the server routes to it";
+                  : "for every request routed to the handler";
     S.Note = Path ? "%0 runs for every request to '" + *Path +
                         "' (registered here)"
                   : "%0 runs for every request routed to it (registered "
@@ -278,8 +280,8 @@ void Repetition::addRegistration(const CallSite &Site, const Entry &E) {
 }
 
 void Repetition::addConnection(const CallSite &Site) {
-  const CallExpr *Call = Site.Call;
-  if (Call->getNumArgs() < 3)
+  const CallExpr *Call = Site.call();
+  if (!Call || Call->getNumArgs() < 3)
     return;
   const Expr *Sender = Call->getArg(0);
   const Expr *Signal = Call->getArg(1)->IgnoreParenImpCasts();
@@ -339,7 +341,7 @@ bool Repetition::rearms(Callable C, unsigned Depth) {
   if (!Body)
     return false;
   for (const CallSite &S : Index.callsIn(Body)) {
-    const FunctionDecl *FD = S.Call->getDirectCallee();
+    const FunctionDecl *FD = S.call() ? S.call()->getDirectCallee() : nullptr;
     if (!FD)
       continue;
     if (const Entry *E = Lib.find(written(FD), Role::RepeatSource))

@@ -68,8 +68,10 @@ public:
       bool Changed = false;
       for (const auto &[Target, Value] : Flows)
         if (!Tainted.count(Target))
-          if (const ParmVarDecl *P = taintOf(Value)) {
-            Tainted[Target] = P;
+          if (const DeclRefExpr *R = taintedRef(Value)) {
+            Tainted[Target] = Tainted.lookup(
+                cast<VarDecl>(R->getDecl())->getCanonicalDecl());
+            Origin[Target] = R;
             Changed = true;
           }
       if (!Changed)
@@ -92,6 +94,19 @@ public:
         Work.push_back(C);
     }
     return nullptr;
+  }
+
+  /// Where the parameter itself enters the value R refers to: the
+  /// reference to it in the statement that built the local.
+  const DeclRefExpr *entry(const DeclRefExpr *R) const {
+    for (unsigned Steps = 0; R && Steps < 16; ++Steps) {
+      const DeclRefExpr *Up = Origin.lookup(
+          cast<VarDecl>(R->getDecl())->getCanonicalDecl());
+      if (!Up)
+        break;
+      R = Up;
+    }
+    return R;
   }
 
   const ParmVarDecl *taintOf(const Stmt *E) const {
@@ -152,6 +167,7 @@ private:
   llvm::SmallVector<std::pair<const VarDecl *, const Expr *>, 16> Flows;
   llvm::SmallVector<const CallExpr *, 16> Calls;
   llvm::DenseMap<const VarDecl *, const ParmVarDecl *> Tainted;
+  llvm::DenseMap<const VarDecl *, const DeclRefExpr *> Origin;
 };
 
 bool refersTo(const Expr *E, const VarDecl *V) {
@@ -186,7 +202,7 @@ ParameterReach parameterReachingRequest(Callable C, const LocalParentMap &PM,
 
   auto Reach = [&](const Expr *E) -> ParameterReach {
     if (const DeclRefExpr *R = Fl.taintedRef(E))
-      return {Fl.taintOf(R), R};
+      return {Fl.taintOf(R), Fl.entry(R)};
     return {};
   };
   // The creation's own arguments (the host, a cpr::Get's URL).

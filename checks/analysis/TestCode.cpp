@@ -89,9 +89,9 @@ void TestCode::findRunners() {
     if (!Lib.find(Callee, Role::TestRunner))
       continue;
     for (const CallSite &S : Sites) {
-      if (S.Call->getNumArgs() == 0)
+      if (!S.call() || S.call()->getNumArgs() == 0)
         continue;
-      QualType T = S.Call->getArg(0)->IgnoreParenImpCasts()->getType();
+      QualType T = S.call()->getArg(0)->IgnoreParenImpCasts()->getType();
       if (T->isPointerType())
         T = T->getPointeeType();
       if (const auto *RD = T->getAsCXXRecordDecl())

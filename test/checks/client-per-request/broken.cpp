@@ -13,10 +13,22 @@ Pool pool;
 // Finished, and wrong: reported although the file has errors.
 void finished(const char *url) {
   CURL *h = curl_easy_init();
-  // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: a new handle is created by 'curl_easy_init' on every call of 'finished'
+  // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: a new handle is created by 'curl_easy_init' for every request 'finished' is called for
   curl_easy_setopt(h, CURLOPT_URL, url);
   curl_easy_perform(h);
   curl_easy_cleanup(h);
+}
+
+// A declaration whose initialiser names something not declared yet: Clang
+// keeps a recovery expression, and the function is not judged.
+void recovery(const char *url) {
+  CURL *h = curl_easy_init();
+  int x = undeclared_thing;
+  // CHECK-MESSAGES: :[[@LINE-1]]:11: error: use of undeclared identifier 'undeclared_thing'
+  curl_easy_setopt(h, CURLOPT_URL, url);
+  curl_easy_perform(h);
+  curl_easy_cleanup(h);
+  (void)x;
 }
 
 // The statement that keeps the handle names something not declared yet:

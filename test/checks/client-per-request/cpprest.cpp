@@ -1,6 +1,7 @@
 // Real headers: Debian's libcpprest-dev (cpprestsdk 2.10.18).
 // RUN: %check_http_tidy %s http-client-per-request %t -- -- -std=c++17
 #include <cpprest/http_client.h>
+#include <cpprest/http_listener.h>
 #include <string>
 #include <vector>
 
@@ -18,15 +19,22 @@ void poll(int n) {
 // CHECK-FIXES:  http_client client(U("http://localhost:8080"));
 // CHECK-FIXES-NEXT:  for (int i = 0; i < n; ++i) {
 
-// Per call with a constant URI: the client is thread-safe, so it can be static.
+// Per call with a constant URI, for every request a listener's handler
+// serves: the client is thread-safe, so it can be static.
 pplx::task<web::http::http_response> status() {
   http_client client(U("http://localhost:8080/status"));
-  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: a new 'web::http::client::http_client' is created on every call of 'status' and dies when it returns
-  // CHECK-MESSAGES: :[[@LINE-3]]:38: note: each call of 'status' creates a new client
-  // CHECK-MESSAGES: :[[@LINE-3]]:15: note: each web::http::client::http_client owns
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: a new 'web::http::client::http_client' is created for every request routed to the handler and dies when it returns
+  // CHECK-MESSAGES: :[[@LINE+7]]:3: note: this handler runs for every request routed to it (registered here)
+  // CHECK-MESSAGES: :[[@LINE+7]]:5: note: this lambda calls 'status' here
+  // CHECK-MESSAGES: :[[@LINE-4]]:15: note: each web::http::client::http_client owns
   return client.request(web::http::methods::GET);
 }
 // CHECK-FIXES:  static http_client client(U("http://localhost:8080/status"));
+void serve(web::http::experimental::listener::http_listener &listener) {
+  listener.support(web::http::methods::GET, [](web::http::http_request req) {
+    status().then([req](web::http::http_response r) { req.reply(r.status_code()); });
+  });
+}
 
 // Not reported: a client per base URI, and a member.
 void perUri(const std::vector<std::string> &uris) {

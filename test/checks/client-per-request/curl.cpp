@@ -32,14 +32,15 @@ void everyTime(int n) {
   }
 }
 
-// Once per call: the handle serves one request and is cleaned up.
+// A request helper: its parameter becomes the URL, so it is written to be
+// called for request after request, each with a new handle.
 std::string get(const std::string &url) {
   curl_global_init(CURL_GLOBAL_ALL);
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'curl_global_init' runs on every call of 'get', which also creates a handle; it sets up libcurl's global state (and the TLS library's), is not thread-safe, and belongs once per program: call it once at start-up [http-client-per-request]
-  // CHECK-MESSAGES: :[[@LINE-3]]:13: note: each call of 'get' creates a new client
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'curl_global_init' runs for every request 'get' is called for, which also creates a handle; it sets up libcurl's global state (and the TLS library's), is not thread-safe, and belongs once per program: call it once at start-up [http-client-per-request]
+  // CHECK-MESSAGES: :[[@LINE+7]]:36: note: 'get' builds a new client for every request it is called for; its parameter 'url' reaches the request here
   CURL *h = curl_easy_init();
-  // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: a new handle is created by 'curl_easy_init' on every call of 'get' and dies when it returns, so no connection is reused across calls and every call opens a new socket; create the client once (a member or a shared instance) and reuse it [http-client-per-request]
-  // CHECK-MESSAGES: :[[@LINE-6]]:13: note: each call of 'get' creates a new client
+  // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: a new handle is created by 'curl_easy_init' for every request 'get' is called for and dies when it returns, so no connection is reused across calls and every call opens a new socket; create the client once (a member or a shared instance) and reuse it [http-client-per-request]
+  // CHECK-MESSAGES: :[[@LINE+4]]:36: note: 'get' builds a new client for every request it is called for; its parameter 'url' reaches the request here
   // CHECK-MESSAGES: :[[@LINE-3]]:13: note: libcurl keeps its connection cache
   if (!h)
     return "";

@@ -74,16 +74,29 @@ void nested(int rounds, const std::vector<std::string> &paths) {
 // CHECK-FIXES:  httplib::Client cli("localhost", 8080);
 // CHECK-FIXES-NEXT:  for (int r = 0; r < rounds; ++r) {
 
-// Once per call, constant arguments, thread-safe type: made static.
+// Once per call of a function a loop calls, constant arguments, thread-safe
+// type: made static.
 int status() {
   httplib::Client cli("http://localhost:8080");
-  // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: a new 'httplib::Client' is created on every call of 'status' and dies when it returns, so no connection is reused across calls and every call opens a new socket; create the client once (a member or a shared instance) and reuse it [http-client-per-request]
-  // CHECK-MESSAGES: :[[@LINE-3]]:5: note: each call of 'status' creates a new client
+  // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: a new 'httplib::Client' is created on every call of 'status', which is called in a loop, and dies when it returns, so no connection is reused across calls and every call opens a new socket; create the client once (a member or a shared instance) and reuse it [http-client-per-request]
+  // CHECK-MESSAGES: :[[@LINE+8]]:5: note: 'status' is called in a loop here
   // CHECK-MESSAGES: :[[@LINE-3]]:19: note: cpp-httplib sends
   auto res = cli.Get("/status");
   return res ? res->status : -1;
 }
 // CHECK-FIXES:  static httplib::Client cli("http://localhost:8080");
+void watchStatus(const bool &running) {
+  while (running)
+    status();
+}
+
+// The same without evidence that it repeats: nothing calls it in a loop,
+// no handler or timer runs it, no parameter reaches its request.
+int version() {
+  httplib::Client cli("http://localhost:8080");
+  auto res = cli.Get("/version");
+  return res ? res->status : -1;
+}
 
 // Per call with a variable host: reported, no static fix; the note names
 // the loop that calls it.

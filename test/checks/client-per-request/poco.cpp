@@ -34,8 +34,8 @@ void poll(const std::vector<std::string> &paths) {
 // An HTTPS session per call: not thread-safe, so only the note, no static.
 std::string fetch(const std::string &path) {
   Poco::Net::HTTPSClientSession session("api.example.com", 443);
-  // CHECK-MESSAGES: :[[@LINE-1]]:33: warning: a new 'Poco::Net::HTTPSClientSession' is created on every call of 'fetch' and dies when it returns
-  // CHECK-MESSAGES: :[[@LINE-3]]:13: note: each call of 'fetch' creates a new client
+  // CHECK-MESSAGES: :[[@LINE-1]]:33: warning: a new 'Poco::Net::HTTPSClientSession' is created for every request 'fetch' is called for and dies when it returns
+  // CHECK-MESSAGES: :[[@LINE+2]]:42: note: 'fetch' builds a new client for every request it is called for; its parameter 'path' reaches the request here
   // CHECK-MESSAGES: :[[@LINE-3]]:33: note: one Poco::Net::HTTPClientSession keeps
   HTTPRequest req(HTTPRequest::HTTP_GET, path);
   session.sendRequest(req);

@@ -37,16 +37,16 @@ void sessions(int n) {
 // Per call: cpr::Post in a request handler.
 cpr::Response notify(const std::string &body) {
   return cpr::Post(cpr::Url{"http://localhost/hook"}, cpr::Body{body});
-  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: 'cpr::Post' builds a new client for its single request on every call of 'notify' and dies when it returns
-  // CHECK-MESSAGES: :[[@LINE-3]]:15: note: each call of 'notify' creates a new client
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: 'cpr::Post' builds a new client for its single request for every request 'notify' is called for and dies when it returns
+  // CHECK-MESSAGES: :[[@LINE-2]]:65: note: 'notify' builds a new client for every request it is called for; its parameter 'body' reaches the request here
   // CHECK-MESSAGES: :[[@LINE-3]]:10: note: keep one cpr::Session
 }
 
 // Drogon: a client per request.
 void relay(const drogon::HttpRequestPtr &req) {
   auto client = drogon::HttpClient::newHttpClient("http://localhost:8080");
-  // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: a new client is created by 'drogon::HttpClient::newHttpClient' on every call of 'relay' and dies when it returns
-  // CHECK-MESSAGES: :[[@LINE-3]]:6: note: each call of 'relay' creates a new client
+  // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: a new client is created by 'drogon::HttpClient::newHttpClient' for every request 'relay' is called for and dies when it returns
+  // CHECK-MESSAGES: :[[@LINE+2]]:23: note: 'relay' builds a new client for every request it is called for; its parameter 'req' reaches the request here
   // CHECK-MESSAGES: :[[@LINE-3]]:17: note: each drogon::HttpClient holds its own persistent connection; create one client per host and reuse it
   client->sendRequest(req, [client](drogon::ReqResult, const drogon::HttpResponsePtr &) {});
 }

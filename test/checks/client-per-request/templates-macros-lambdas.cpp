@@ -69,8 +69,8 @@ void lambdaLoop(const std::vector<std::string> &paths) {
 void handlerTable(std::vector<std::string> &paths) {
   std::for_each(paths.begin(), paths.end(), [](const std::string &p) {
     httplib::Client cli("localhost", 8080);
-    // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: a new 'httplib::Client' is created on every call of this lambda and dies when it returns
-    // CHECK-MESSAGES: :[[@LINE-3]]:45: note: each call of this lambda creates a new client
+    // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: a new 'httplib::Client' is created for every request this lambda is called for and dies when it returns
+    // CHECK-MESSAGES: :[[@LINE+2]]:13: note: this lambda builds a new client for every request it is called for; its parameter 'p' reaches the request here
     // CHECK-MESSAGES: :[[@LINE-3]]:21: note: cpp-httplib sends
     cli.Get(p.c_str());
   });
@@ -103,17 +103,24 @@ void movedOut(int n) {
 struct Pinger {
   Pinger() {
     httplib::Client cli("localhost", 8080);
-    // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: a new 'httplib::Client' is created on every call of 'Pinger' and dies when it returns
-    // CHECK-MESSAGES: :[[@LINE-3]]:3: note: each call of 'Pinger' creates a new client
+    // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: a new 'httplib::Client' is created on every call of 'Pinger', which is called in a loop, and dies when it returns
+    // CHECK-MESSAGES: :[[@LINE+16]]:12: note: 'Pinger' is called in a loop here
     // CHECK-MESSAGES: :[[@LINE-3]]:21: note: cpp-httplib sends
     cli.Get("/");
   }
   // CHECK-FIXES:    static httplib::Client cli("localhost", 8080);
   bool operator()(int) {
     auto r = httplib::Client("localhost", 8080).Get("/");
-    // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: a new 'httplib::Client' is created on every call of 'operator()' and dies when it returns
-    // CHECK-MESSAGES: :[[@LINE-3]]:8: note: each call of 'operator()' creates a new client
+    // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: a new 'httplib::Client' is created on every call of 'operator()', which is called in a loop, and dies when it returns
+    // CHECK-MESSAGES: :[[@LINE+9]]:5: note: 'operator()' is called in a loop here
     // CHECK-MESSAGES: :[[@LINE-3]]:14: note: cpp-httplib sends
     return static_cast<bool>(r);
   }
 };
+// A constructor and a call operator run in a loop.
+void pingAll(int n) {
+  for (int i = 0; i < n; ++i) {
+    Pinger p;
+    p(i);
+  }
+}
