@@ -285,6 +285,7 @@ void KeepAliveWithoutTimeoutCheck::storeOptions(
     ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "ReportDefaultKeepAlive", ReportDefaultKeepAlive);
   Options.store(Opts, "DefaultTimeoutSeconds", DefaultTimeoutSeconds);
+  TestFilter.storeOptions(Options, Opts);
   Lib.storeOptions(Options, Opts);
 }
 
@@ -837,6 +838,21 @@ bool KeepAliveWithoutTimeoutCheck::mayBeTyping(const ValueDecl *Key,
   return TUHasErrors;
 }
 
+bool KeepAliveWithoutTimeoutCheck::inTestCode(const ValueDecl *Key,
+                                              const Facts &F) {
+  if (const auto *FD = dyn_cast<FieldDecl>(Key))
+    if (TestFilter.skipsClass(*Index, Lib, *Ctx,
+                              dyn_cast<CXXRecordDecl>(FD->getParent())))
+      return true;
+  for (const Creation &C : F.Creations)
+    if (TestFilter.skips(*Index, Lib, *Ctx, C.Holder ? C.Holder : C.Anchor))
+      return true;
+  for (const CallFact &K : F.KeepAliveOn)
+    if (TestFilter.skips(*Index, Lib, *Ctx, K.Call))
+      return true;
+  return false;
+}
+
 bool KeepAliveWithoutTimeoutCheck::isComplete(const ValueDecl *Key) {
   const auto *RD = dyn_cast<CXXRecordDecl>(Key->getDeclContext());
   if (!RD)
@@ -1233,7 +1249,8 @@ void KeepAliveWithoutTimeoutCheck::decideMessage(const ValueDecl *Msg,
     Facts &SF = It->second;
     if (SF.UnknownOrigin || SF.Creations.empty() || isBounded(S, SF, true) ||
         !isComplete(S) || hasOpaqueUse(S, SF) || isa<ParmVarDecl>(S) ||
-        mayBeTyping(S, SF) || Index->isUnfinished(Index->rootOf(W.Call)))
+        mayBeTyping(S, SF) || Index->isUnfinished(Index->rootOf(W.Call)) ||
+        TestFilter.skips(*Index, Lib, *Ctx, W.Call) || inTestCode(S, SF))
       return;
     if (!llvm::is_contained(Streams, S))
       Streams.push_back(S);
@@ -1292,6 +1309,8 @@ void KeepAliveWithoutTimeoutCheck::decide(const ValueDecl *Key, Facts &F) {
   const Creation *C = firstCreation(F);
   if (!C)
     return; // created where this check cannot see
+  if (inTestCode(Key, F))
+    return; // test suites build and configure clients as they please
   const SourceManager &SM = Ctx->getSourceManager();
   const auto *V = dyn_cast<VarDecl>(Key);
   const bool IsLocal = V && V->hasLocalStorage();

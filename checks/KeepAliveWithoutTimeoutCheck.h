@@ -15,6 +15,7 @@
 #define HTTPTIDY_CHECKS_KEEPALIVEWITHOUTTIMEOUTCHECK_H
 
 #include "FunctionContext.h"
+#include "analysis/TestCode.h"
 #include "LibraryCatalogue.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include "llvm/ADT/DenseMap.h"
@@ -30,6 +31,7 @@ public:
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
   void onStartOfTranslationUnit() override {
     Lib.startTranslationUnit();
+    TestFilter.startTranslationUnit();
     HoldsClientCache.clear();
     Index.reset();
   }
@@ -82,6 +84,9 @@ private:
   bool hasOpaqueUse(const ValueDecl *Key, const Facts &F);
   bool isComplete(const ValueDecl *Key);
   bool mayBeTyping(const ValueDecl *Key, const Facts &F);
+  /// Created, switched on or used in test code (and the option does not
+  /// include it).
+  bool inTestCode(const ValueDecl *Key, const Facts &F);
   bool messageMayBound(const Expr *Msg);
   bool isBounded(const ValueDecl *Key, const Facts &F, bool Explicit);
   bool servesSeveralRequests(const Facts &F, const Creation &C,
@@ -101,6 +106,7 @@ private:
   llvm::MapVector<const ValueDecl *, Facts> Keys;
   /// Shared with the other checks of the translation unit.
   std::shared_ptr<FunctionIndex> Index;
+  TestCodeFilter TestFilter{Options};
   llvm::DenseSet<const ValueDecl *> Reported;
   llvm::DenseMap<const ValueDecl *, bool> OpaqueCache;
   llvm::DenseMap<const CXXRecordDecl *, bool> CompleteCache;

@@ -821,7 +821,8 @@ void LeakedHandleCheck::analyse(const Candidate &C) {
     return;
   if (!Reported.insert(C.Anchor->getBeginLoc().getRawEncoding()).second)
     return;
-  if (Index->isUnfinished(Root))
+  if (Index->isUnfinished(Root) ||
+      TestFilter.skips(*Index, Lib, *Ctx, C.Anchor))
     return;
   ASTContext &Ctx = *this->Ctx;
   const SourceManager &SM = Ctx.getSourceManager();

@@ -10,6 +10,7 @@
 #define HTTPTIDY_CHECKS_LEAKEDHANDLECHECK_H
 
 #include "FunctionContext.h"
+#include "analysis/TestCode.h"
 #include "LibraryCatalogue.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include "llvm/ADT/DenseMap.h"
@@ -28,10 +29,12 @@ public:
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
   void onStartOfTranslationUnit() override {
     Lib.startTranslationUnit();
+    TestFilter.startTranslationUnit();
     Index.reset();
   }
   void onEndOfTranslationUnit() override;
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override {
+    TestFilter.storeOptions(Options, Opts);
     Lib.storeOptions(Options, Opts);
   }
 
@@ -82,6 +85,7 @@ private:
   std::vector<Candidate> Candidates;
   /// Shared with the other checks of the translation unit.
   std::shared_ptr<FunctionIndex> Index;
+  TestCodeFilter TestFilter{Options};
   llvm::DenseSet<unsigned> Reported;
   // Facts about the whole translation unit, gathered by narrow matchers.
   std::vector<ObjKey> AutoDeleteManagers; // setAutoDeleteReplies(true)

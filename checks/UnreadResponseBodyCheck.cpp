@@ -364,6 +364,7 @@ UnreadResponseBodyCheck::~UnreadResponseBodyCheck() = default;
 
 void UnreadResponseBodyCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "IncludeStyle", Inserter.getStyle());
+  TestFilter.storeOptions(Options, Opts);
   Lib.storeOptions(Options, Opts);
 }
 
@@ -756,7 +757,8 @@ void UnreadResponseBodyCheck::analysePoco(const Candidate &C) {
   if (!Session)
     return;
   const Stmt *Root = Index->rootOf(R);
-  if (!Root || Index->isUnfinished(Root))
+  if (!Root || Index->isUnfinished(Root) ||
+      TestFilter.skips(*Index, Lib, *Ctx, R))
     return;
   const LocalParentMap &PM = Index->parents(Root);
   if (!PM.contains(R) || pocoStreamConsumed(PM, R, 0))
@@ -951,7 +953,8 @@ void UnreadResponseBodyCheck::analyseBeast(const Candidate &C) {
   if (!Stream || !Parser)
     return;
   const Stmt *Root = Index->rootOf(R);
-  if (!Root || Index->isUnfinished(Root))
+  if (!Root || Index->isUnfinished(Root) ||
+      TestFilter.skips(*Index, Lib, *Ctx, R))
     return;
   const LocalParentMap &PM = Index->parents(Root);
   if (!PM.contains(R))
@@ -1162,7 +1165,8 @@ void UnreadResponseBodyCheck::analyseQt(const Candidate &C) {
       !Size.Val.isInt() || Size.Val.getInt().isNonPositive())
     return; // 0 is unlimited; an unknown size is given the benefit
   const Stmt *Root = Index->rootOf(SB);
-  if (!Root || Index->isUnfinished(Root))
+  if (!Root || Index->isUnfinished(Root) ||
+      TestFilter.skips(*Index, Lib, *Ctx, SB))
     return;
   const LocalParentMap &PM = Index->parents(Root);
   if (!PM.contains(SB))

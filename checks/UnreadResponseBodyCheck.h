@@ -11,6 +11,7 @@
 #define HTTPTIDY_CHECKS_UNREADRESPONSEBODYCHECK_H
 
 #include "FunctionContext.h"
+#include "analysis/TestCode.h"
 #include "LibraryCatalogue.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include "clang-tidy/utils/IncludeInserter.h"
@@ -31,6 +32,7 @@ public:
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
   void onStartOfTranslationUnit() override {
     Lib.startTranslationUnit();
+    TestFilter.startTranslationUnit();
     Index.reset();
   }
   void onEndOfTranslationUnit() override;
@@ -101,6 +103,7 @@ private:
   std::vector<Event> Events;
   /// Shared with the other checks of the translation unit.
   std::shared_ptr<FunctionIndex> Index;
+  TestCodeFilter TestFilter{Options};
   llvm::DenseMap<const Stmt *, std::unique_ptr<Flow>> Flows;
   llvm::DenseSet<unsigned> Reported;
 };

@@ -15,6 +15,26 @@ bool includeTestCode(ClangTidyCheck::OptionsView &Options) {
   return Options.getLocalOrGlobal("IncludeTestCode", false);
 }
 
+TestCode &TestCodeFilter::tests(FunctionIndex &Index, const Catalogue &Lib,
+                                ASTContext &Ctx) {
+  if (!Tests || &Tests->index() != &Index)
+    Tests = std::make_unique<TestCode>(Index, Lib, Ctx);
+  return *Tests;
+}
+
+bool TestCodeFilter::skips(FunctionIndex &Index, const Catalogue &Lib,
+                           ASTContext &Ctx, const Stmt *S) {
+  if (Include || !S)
+    return false;
+  const Stmt *Root = Index.rootOf(S);
+  return Root && tests(Index, Lib, Ctx).holds(Root, S);
+}
+
+bool TestCodeFilter::skipsClass(FunctionIndex &Index, const Catalogue &Lib,
+                                ASTContext &Ctx, const CXXRecordDecl *RD) {
+  return !Include && RD && tests(Index, Lib, Ctx).isTestClass(RD);
+}
+
 Callable TestCode::definerOf(const LambdaExpr *L) {
   const Stmt *Root = Index.rootOf(L);
   if (!Root)

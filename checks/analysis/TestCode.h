@@ -15,6 +15,7 @@
 #include "LibraryCatalogue.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
+#include <memory>
 
 namespace clang::tidy::http {
 
@@ -32,11 +33,13 @@ public:
   }
   /// Where a lambda is written (the callable around it), or nothing.
   Callable definerOf(const LambdaExpr *L);
+  /// A fixture, a test case's class, or a class run by a test runner.
+  bool isTestClass(const CXXRecordDecl *RD);
+  const FunctionIndex &index() const { return Index; }
 
 private:
   bool contains(Callable C, unsigned Depth);
   bool isTestBody(Callable C);
-  bool isTestClass(const CXXRecordDecl *RD);
   bool inTestMacro(SourceLocation Loc) const;
   void findRunners();
 
@@ -52,6 +55,31 @@ private:
 /// The global option `IncludeTestCode` (or `<check>.IncludeTestCode`):
 /// report in test code too.
 bool includeTestCode(ClangTidyCheck::OptionsView &Options);
+
+/// The test-code rule as each check applies it: reads the option once, and
+/// answers per statement for the translation unit's index.
+class TestCodeFilter {
+public:
+  explicit TestCodeFilter(ClangTidyCheck::OptionsView &Options)
+      : Include(includeTestCode(Options)) {}
+  void storeOptions(ClangTidyCheck::OptionsView &Options,
+                    ClangTidyOptions::OptionMap &Opts) const {
+    Options.store(Opts, "IncludeTestCode", Include);
+  }
+  void startTranslationUnit() { Tests.reset(); }
+  /// S is in test code and the option does not include it: no finding.
+  bool skips(FunctionIndex &Index, const Catalogue &Lib, ASTContext &Ctx,
+             const Stmt *S);
+  /// The same for a member of a class (a fixture's client).
+  bool skipsClass(FunctionIndex &Index, const Catalogue &Lib,
+                  ASTContext &Ctx, const CXXRecordDecl *RD);
+
+private:
+  TestCode &tests(FunctionIndex &Index, const Catalogue &Lib,
+                  ASTContext &Ctx);
+  bool Include;
+  std::unique_ptr<TestCode> Tests;
+};
 
 } // namespace clang::tidy::http
 
