@@ -27,12 +27,13 @@ std::string constructedClassName(const Expr *Anchor) {
 /// client somewhere (setHost, connect), may differ between iterations: then
 /// each iteration may build a client for another server.
 bool dependsOnLoop(LoopInvariance &Loop, llvm::ArrayRef<const Expr *> Args,
-                   const ClientUses &Uses, const SourceManager &SM) {
+                   llvm::ArrayRef<const CallExpr *> ConfigCalls,
+                   const SourceManager &SM) {
   for (const Expr *A : Args)
     if (!Loop.isInvariant(A))
       return true;
   SourceRange R = Loop.loop()->getSourceRange();
-  for (const CallExpr *Call : Uses.configurationCalls()) {
+  for (const CallExpr *Call : ConfigCalls) {
     SourceLocation L = SM.getExpansionLoc(Call->getBeginLoc());
     if (SM.isBeforeInTranslationUnit(L, SM.getExpansionLoc(R.getBegin())) ||
         SM.isBeforeInTranslationUnit(SM.getExpansionLoc(R.getEnd()), L))
@@ -118,10 +119,13 @@ void ClientPerRequestCheck::registerMatchers(MatchFinder *Finder) {
   // once, at the template.
   Finder->addMatcher(
       gate<CXXConstructExpr>(
-          [IsClient](const CXXConstructExpr &E) {
+          [IsClient, this](const CXXConstructExpr &E) {
             const CXXConstructorDecl *Ctor = E.getConstructor();
-            return Ctor && !Ctor->isCopyOrMoveConstructor() &&
-                   IsClient(Ctor->getParent());
+            if (!Ctor || Ctor->isCopyOrMoveConstructor())
+              return false;
+            const CXXRecordDecl *RD = Ctor->getParent();
+            return IsClient(RD) ||
+                   Wrappers.find(RD, RD->getASTContext().getSourceManager());
           },
           cxxConstructExpr(unless(isExpansionInSystemHeader()))
               .bind("construct")),
@@ -171,8 +175,16 @@ void ClientPerRequestCheck::check(const MatchFinder::MatchResult &Result) {
   };
   if (const auto *CE = Result.Nodes.getNodeAs<CXXConstructExpr>("construct")) {
     const CXXConstructorDecl *Ctor = CE->getConstructor();
-    Push(CE, Ctor ? Lib.find(Ctor->getParent(), Role::ClientType) : nullptr,
-         Kind::Object);
+    if (!Ctor)
+      return;
+    if (const Entry *E = Lib.find(Ctor->getParent(), Role::ClientType)) {
+      Push(CE, E, Kind::Object);
+    } else if (const auto *W =
+                   Wrappers.find(Ctor->getParent(), *Result.SourceManager)) {
+      Push(CE, &W->AsClient, Kind::Object);
+      if (!Candidates.empty() && Candidates.back().Anchor == CE)
+        Candidates.back().Wrapper = W;
+    }
     return;
   }
   if (const auto *C = Result.Nodes.getNodeAs<CallExpr>("make")) {
@@ -285,7 +297,7 @@ void ClientPerRequestCheck::analyse(const Candidate &C) {
   ClientUses Uses(PM, Lib, *Ctx);
   const bool IsTracked = C.How == Kind::Object || C.How == Kind::Factory;
   if (IsTracked)
-    Uses.classifyCreation(Anchor);
+    Uses.classifyCreation(Anchor, C.What);
   const std::string Subject = describeCreationOf(
       Anchor, *C.What, C.How == Kind::BuildingCall, C.How == Kind::GlobalInit);
   const LibraryInfo &Info = libraryInfo(C.What->Lib);
@@ -294,6 +306,25 @@ void ClientPerRequestCheck::analyse(const Candidate &C) {
   const SourceLocation Loc = C.DependentVar ? C.DependentVar->getLocation()
                                             : Anchor->getBeginLoc();
   auto AddHint = [&] {
+    if (Uses.parentedToThis())
+      diag(Loc,
+           "its parent 'this' frees it only when it is destroyed itself, so "
+           "each new manager stays alive with its connection cache and "
+           "worker thread until then; create one manager (a member with "
+           "'this' as its parent) and reuse it",
+           DiagnosticIDs::Note);
+    if (C.Wrapper) {
+      diag(C.Wrapper->Member->getLocation(),
+           "'%0' owns %1 in its member '%2', so each new '%0' opens "
+           "connections of its own; create one and reuse it",
+           DiagnosticIDs::Note)
+          << C.What->Name
+          << (C.Wrapper->Inner->Kind == Role::ClientFactory
+                  ? "a handle from '" + C.Wrapper->Inner->Name + "'"
+                  : "a '" + C.Wrapper->Inner->Name + "'")
+          << C.Wrapper->Member->getName();
+      return;
+    }
     if (!Info.ReuseHint.empty() && C.How != Kind::GlobalInit)
       diag(Loc, Info.ReuseHint, DiagnosticIDs::Note);
   };
@@ -315,7 +346,12 @@ void ClientPerRequestCheck::analyse(const Candidate &C) {
     auto VariantIn = [&](size_t I) {
       Invariance.push_back(
           std::make_unique<LoopInvariance>(Loops[I], Anchor, PM, *Ctx));
-      return dependsOnLoop(*Invariance.back(), Args, Uses, SM);
+      // A wrapper's own member calls are its requests, not where it
+      // connects.
+      return dependsOnLoop(*Invariance.back(), Args,
+                           C.Wrapper ? llvm::ArrayRef<const CallExpr *>()
+                                     : Uses.configurationCalls(),
+                           SM);
     };
     size_t Target = 0;
     bool Variant = Tracked && VariantIn(0);
@@ -408,7 +444,9 @@ void ClientPerRequestCheck::analyse(const Candidate &C) {
   else
     Msg = Subject + " " + Why.Cost +
           (llvm::StringRef(Why.Cost).contains(", which") ? "," : "") +
-          " and dies when it returns, so no connection is reused across "
+          (Uses.parentedToThis() ? " and is never used again after it returns,"
+                                 : " and dies when it returns,") +
+          " so no connection is reused across "
           "calls and every call opens a new socket; create the client once "
           "(a member or a shared instance) and reuse it";
   {

@@ -13,6 +13,7 @@
 #include "LibraryCatalogue.h"
 #include "analysis/Repetition.h"
 #include "analysis/TestCode.h"
+#include "analysis/WrapperClients.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include "llvm/Support/Regex.h"
 #include <vector>
@@ -26,6 +27,7 @@ public:
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
   void onStartOfTranslationUnit() override {
     Lib.startTranslationUnit();
+    Wrappers.startTranslationUnit();
     Rep.reset();
     Tests.reset();
     Index.reset();
@@ -40,6 +42,8 @@ public:
     const Entry *What;   // its catalogue entry
     Kind How;
     const VarDecl *DependentVar; // a template's `Client c(dependent)`
+    /// A project's class that owns a client (What is its own entry).
+    const WrapperClients::Wrapper *Wrapper = nullptr;
   };
 
   /// Which per-call clients need evidence that they repeat.
@@ -50,6 +54,7 @@ private:
   bool isOneShot(const FunctionDecl *F) const;
 
   Catalogue Lib;
+  WrapperClients Wrappers{Lib};
   const bool ReportPerCall;
   const Evidence PerCallEvidence;
   const bool IncludeTestCode;

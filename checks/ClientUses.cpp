@@ -52,15 +52,19 @@ bool ClientUses::isPoolAttach(const CallExpr *Call) const {
   return false;
 }
 
-void ClientUses::classifyCreation(const Expr *A) {
+void ClientUses::classifyCreation(const Expr *A, const Entry *What) {
   Anchor = A;
   CreationLoops = repeatingLoops(PM, A);
   // `new Manager(this)`: the object being built or called owns it (Qt's
-  // parent), for as long as it lives.
+  // parent), for as long as it lives. It is not kept for reuse: the parent
+  // only frees it when it dies, so a manager made per call piles up.
   for (const Expr *Arg : creationArgs(A))
     if (isa_and_nonnull<CXXThisExpr>(stripWrappers(Arg))) {
-      Escapes = true;
-      return;
+      if (!What || !(What->Flags & HeapObject)) {
+        Escapes = true;
+        return;
+      }
+      ParentedToThis = true;
     }
   const Stmt *Cur = A;
   while (true) {
@@ -177,7 +181,10 @@ void ClientUses::classifyUse(const DeclRefExpr *U,
                                    Lib.find(M, Role::ResponseBodyCall));
       if (!IsRequest)
         OnlyRequests = false;
-      if (M && !IsRequest && !M->isConst())
+      // A per-request option (curlpp's setOpt with the URL) does not pick
+      // the connection, like curl_easy_setopt.
+      if (M && !IsRequest && !M->isConst() &&
+          !Lib.find(M, Role::RequestOption))
         if (const auto *Call = dyn_cast_or_null<CallExpr>(PM.parent(P)))
           ConfigCalls.push_back(Call);
       if (M && Lib.find(M, Role::ConnectionTarget))

@@ -25,7 +25,9 @@ public:
 
   /// Follows the created client from its creation to the local variable
   /// that holds it (through smart pointers), then classifies every use.
-  void classifyCreation(const Expr *Anchor);
+  /// What is the created client's catalogue entry, if known: a heap object
+  /// given `this` as its parent (Qt) is kept by the parent, not released.
+  void classifyCreation(const Expr *Anchor, const Entry *What = nullptr);
 
   /// The client leaves the function (or may): returned, stored, moved out.
   bool escapes() const { return Escapes; }
@@ -36,6 +38,9 @@ public:
   /// Attached to a shared pool (a curl multi or share handle): the pool,
   /// not this handle, keeps the connections.
   bool attachedToPool() const { return AttachedToPool; }
+  /// Made with `new` and `this` as its parent (Qt): the parent frees it
+  /// only when it dies itself, so one made per call piles up.
+  bool parentedToThis() const { return ParentedToThis; }
   /// Every use is a catalogued request: nothing configures it per call.
   bool onlyRequests() const { return OnlyRequests; }
   /// Member calls on the client that are not requests (setHost, connect):
@@ -67,6 +72,7 @@ private:
   bool Reseated = false;
   bool SmartPointer = false;
   bool AttachedToPool = false;
+  bool ParentedToThis = false;
   bool OnlyRequests = true;
   bool TargetSet = false; // setHost & co: cannot be repeated once connected
   llvm::SmallVector<const CallExpr *, 2> ConfigCalls;

@@ -350,6 +350,7 @@ void Catalogue::addBuiltins(Table &T) {
   // --- curlpp: Easy wraps one easy handle.
   Add("curlpp::Easy", L::Curlpp, R::ClientType, NoFlags);
   Add("curlpp::Easy::perform", L::Curlpp, R::RequestCall);
+  Add("curlpp::Easy::setOpt", L::Curlpp, R::RequestOption);
   Add("curlpp::options::Timeout", L::Curlpp, R::TimeoutArgType);
 
   // --- Owners a client may be held in; a destructor-released client stays

@@ -116,6 +116,10 @@ enum class Role : unsigned char {
   TestBase,
   /// Runs the tests of the object passed to it (QTest::qExec).
   TestRunner,
+  /// Sets an option of the next request (its URL, body, headers) without
+  /// choosing the connection: a client can be reused with a new value
+  /// (curlpp::Easy::setOpt, like curl_easy_setopt).
+  RequestOption,
 };
 
 enum EntryFlags : unsigned {

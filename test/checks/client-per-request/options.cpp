@@ -1,5 +1,7 @@
 // Options: ReportLoopVariantClients, ReportPerCall, OneShotFunctions, and a
-// user's wrapper type added to the catalogue with ClientTypes.
+// user's wrapper type added to the catalogue with ClientTypes (without it,
+// the wrapper is still found: it owns an httplib::Client; with it, it is
+// taken as released by its destructor and hoisted).
 // RUN: %check_http_tidy --check-suffix=VARIANT %s http-client-per-request %t -- -config="{CheckOptions: {http-client-per-request.ReportLoopVariantClients: true}}" -- -std=c++17
 // RUN: %check_http_tidy --check-suffix=NOPERCALL %s http-client-per-request %t -- -config="{CheckOptions: {http-client-per-request.ReportPerCall: false}}" -- -std=c++17
 // RUN: %check_http_tidy --check-suffix=ONESHOT %s http-client-per-request %t -- -config="{CheckOptions: {http-client-per-request.OneShotFunctions: '^(load|init).*'}}" -- -std=c++17
@@ -49,6 +51,15 @@ void wrappers(int n) {
     // CHECK-MESSAGES-USER: :[[@LINE-1]]:26: warning: a new 'corp::net::ApiClient' is created on every iteration of a loop
     // CHECK-MESSAGES-USER: :[[@LINE-3]]:3: note: this for loop repeats it
     // CHECK-MESSAGES-USER: :[[@LINE-3]]:26: note: create the client once and reuse it
+    // CHECK-MESSAGES-VARIANT: :[[@LINE-4]]:26: warning: a new 'corp::net::ApiClient' is created on every iteration of a loop
+    // CHECK-MESSAGES-VARIANT: :[[@LINE-6]]:3: note: this for loop repeats it
+    // CHECK-MESSAGES-VARIANT: :[[@LINE-37]]:19: note: 'corp::net::ApiClient' owns a 'httplib::Client' in its member 'cli_', so each new 'corp::net::ApiClient' opens connections of its own; create one and reuse it
+    // CHECK-MESSAGES-NOPERCALL: :[[@LINE-7]]:26: warning: a new 'corp::net::ApiClient' is created on every iteration of a loop
+    // CHECK-MESSAGES-NOPERCALL: :[[@LINE-9]]:3: note: this for loop repeats it
+    // CHECK-MESSAGES-NOPERCALL: :[[@LINE-40]]:19: note: 'corp::net::ApiClient' owns a 'httplib::Client' in its member 'cli_', so each new 'corp::net::ApiClient' opens connections of its own; create one and reuse it
+    // CHECK-MESSAGES-ONESHOT: :[[@LINE-10]]:26: warning: a new 'corp::net::ApiClient' is created on every iteration of a loop
+    // CHECK-MESSAGES-ONESHOT: :[[@LINE-12]]:3: note: this for loop repeats it
+    // CHECK-MESSAGES-ONESHOT: :[[@LINE-43]]:19: note: 'corp::net::ApiClient' owns a 'httplib::Client' in its member 'cli_', so each new 'corp::net::ApiClient' opens connections of its own; create one and reuse it
     api.get("/");
   }
 }
