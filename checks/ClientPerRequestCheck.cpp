@@ -441,6 +441,10 @@ void ClientPerRequestCheck::analyse(const Candidate &C) {
           " also creates a handle; it sets up libcurl's global state "
           "(and the TLS library's), is not thread-safe, and belongs once per "
           "program: call it once at start-up";
+  else if (C.How == Kind::BuildingCall)
+    Msg = Subject + " " + Why.Cost +
+          ", so no connection is reused across calls and every call opens a "
+          "new socket; keep one client and reuse it";
   else
     Msg = Subject + " " + Why.Cost +
           (llvm::StringRef(Why.Cost).contains(", which") ? "," : "") +

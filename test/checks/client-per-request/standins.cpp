@@ -37,7 +37,7 @@ void sessions(int n) {
 // Per call: cpr::Post in a request handler.
 cpr::Response notify(const std::string &body) {
   return cpr::Post(cpr::Url{"http://localhost/hook"}, cpr::Body{body});
-  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: 'cpr::Post' builds a new client for its single request for every request 'notify' is called for and dies when it returns
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: 'cpr::Post' builds a new client for its single request for every request 'notify' is called for, so no connection is reused across calls and every call opens a new socket; keep one client and reuse it [http-client-per-request]
   // CHECK-MESSAGES: :[[@LINE-2]]:65: note: 'notify' builds a new client for every request it is called for; its parameter 'body' reaches the request here
   // CHECK-MESSAGES: :[[@LINE-3]]:10: note: keep one cpr::Session
 }
@@ -61,6 +61,23 @@ void pollRest(int n) {
     (void)r;
   }
 }
+
+// cpr's and restclient-cpp's free functions alike: reported per call with
+// evidence (a request helper), silent without.
+std::string restHelper(const std::string &url) {
+  return RestClient::get(url).body;
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: 'RestClient::get' builds a new client for its single request for every request 'restHelper' is called for, so no connection is reused across calls and every call opens a new socket; keep one client and reuse it [http-client-per-request]
+  // CHECK-MESSAGES: :[[@LINE-2]]:26: note: 'restHelper' builds a new client for every request it is called for; its parameter 'url' reaches the request here
+  // CHECK-MESSAGES: :[[@LINE-3]]:10: note: RestClient::get/post/... build a new connection
+}
+std::string cprHelper(const std::string &url) {
+  return cpr::Get(cpr::Url{url}).text;
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: 'cpr::Get' builds a new client for its single request for every request 'cprHelper' is called for, so no connection is reused across calls and every call opens a new socket; keep one client and reuse it [http-client-per-request]
+  // CHECK-MESSAGES: :[[@LINE-2]]:28: note: 'cprHelper' builds a new client for every request it is called for; its parameter 'url' reaches the request here
+  // CHECK-MESSAGES: :[[@LINE-3]]:10: note: keep one cpr::Session
+}
+std::string restOnce() { return RestClient::get("http://localhost/version").body; }
+std::string cprOnce() { return cpr::Get(cpr::Url{"http://localhost/version"}).text; }
 
 // curlpp: an Easy per iteration.
 void curlppLoop(int n) {
