@@ -236,6 +236,8 @@ void ClientPerRequestCheck::onEndOfTranslationUnit() {
   Tests = std::make_unique<TestCode>(*Index, Lib, *Ctx);
   Repetition::Settings RS;
   RS.IsOneShot = [this](const FunctionDecl *F) { return isOneShot(F); };
+  RS.IncludeTestCode = IncludeTestCode;
+  RS.FileHasErrors = Ctx->getDiagnostics().hasUncompilableErrorOccurred();
   Rep = std::make_unique<Repetition>(*Index, Lib, *Ctx, *Tests, RS);
   for (const Candidate &C : Candidates)
     analyse(C);
@@ -414,16 +416,28 @@ void ClientPerRequestCheck::analyse(const Candidate &C) {
     return;
 
   ::clang::tidy::http::Evidence Why = Rep->repeats(Here);
-  if (!Why && PerCallEvidence != Evidence::Repeated && !Rep->runsOnce(Here)) {
+  // In a file with errors a helper's callers may be the part being typed
+  // (or cut off): it needs a caller in view that repeats or may.
+  const bool CallersKnown =
+      !Rep->settings().FileHasErrors ||
+      !Index->callersOf(Here.callee()).empty();
+  if (!Why && PerCallEvidence != Evidence::Repeated && CallersKnown &&
+      !Rep->runsOnce(Here)) {
     if (ParameterReach R = parameterReachingRequest(Here, PM, Anchor, Lib)) {
       std::string Name = Here.describe();
+      // A constructor is not called: its object is made for each request.
+      const bool Ctor = isa_and_nonnull<CXXConstructorDecl>(Fn);
       Why.Kind = EvidenceKind::RequestHelper;
-      Why.Cost = "for every request " + Name + " is called for";
+      Why.Cost = Ctor ? "for every " + Name + " made for a request"
+                      : "for every request " + Name + " is called for";
       Why.Notes.push_back(
           {R.Where->getBeginLoc(),
-           Name + " builds a new client for every request it is called "
-                  "for; its parameter '" +
-               R.Param->getNameAsString() + "' reaches the request here"});
+           Name + (Ctor ? " builds a new client for every object made for a "
+                          "request"
+                        : " builds a new client for every request it is "
+                          "called for") +
+               "; its parameter '" + R.Param->getNameAsString() +
+               "' reaches the request here"});
     }
   }
   if (!Why && PerCallEvidence != Evidence::Any)

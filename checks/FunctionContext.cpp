@@ -137,6 +137,8 @@ public:
 
 #define HTTPTIDY_LOOP(CLASS)                                                   \
   bool Traverse##CLASS(CLASS *S, DataRecursionQueue * = nullptr) {             \
+    if (!isLoop(S))                                                            \
+      return Base::Traverse##CLASS(S);                                         \
     Loops.push_back(S);                                                        \
     bool Ok = Base::Traverse##CLASS(S);                                        \
     Loops.pop_back();                                                          \
@@ -613,8 +615,37 @@ const Expr *stripWrappers(const Expr *E) {
   return E;
 }
 
+/// Written as false: `0`, `false`, `(void)0, false` and `false && x` (the
+/// shapes test frameworks' assertion macros use).
+static bool isFalseLiteral(const Expr *E) {
+  for (unsigned Steps = 0; E && Steps < 8; ++Steps) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *I = dyn_cast<IntegerLiteral>(E))
+      return I->getValue().isZero();
+    if (const auto *B = dyn_cast<CXXBoolLiteralExpr>(E))
+      return !B->getValue();
+    const auto *BO = dyn_cast<BinaryOperator>(E);
+    if (!BO)
+      return false;
+    if (BO->getOpcode() == BO_Comma)
+      E = BO->getRHS();
+    else if (BO->getOpcode() == BO_LAnd)
+      E = BO->getLHS();
+    else
+      return false;
+  }
+  return false;
+}
+
+bool isOnceDo(const Stmt *S) {
+  const auto *D = dyn_cast_or_null<DoStmt>(S);
+  // `do { ... } while (0)`: a macro's statement wrapper runs once.
+  return D && D->getCond() && isFalseLiteral(D->getCond());
+}
+
 bool isLoop(const Stmt *S) {
-  return isa_and_nonnull<ForStmt, CXXForRangeStmt, WhileStmt, DoStmt>(S);
+  return isa_and_nonnull<ForStmt, CXXForRangeStmt, WhileStmt, DoStmt>(S) &&
+         !isOnceDo(S);
 }
 
 bool isRepeatedPartOfLoop(const Stmt *Loop, const Stmt *Child) {

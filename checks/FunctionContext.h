@@ -144,7 +144,10 @@ const Stmt *meaningfulParent(const LocalParentMap &PM, const Stmt *S,
 /// temporaries, cleanups and elidable constructions).
 const Expr *stripWrappers(const Expr *E);
 
+/// A loop statement that repeats: not `do { ... } while (0)`, a macro's
+/// way of making one statement.
 bool isLoop(const Stmt *S);
+bool isOnceDo(const Stmt *S);
 /// The loop's body or a part that runs on every iteration (condition,
 /// increment) — not a for-init or a range-for's range.
 bool isRepeatedPartOfLoop(const Stmt *Loop, const Stmt *Child);

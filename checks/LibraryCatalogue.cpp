@@ -508,6 +508,14 @@ void Catalogue::addRepetitionFacts(Table &T) {
        {"testing::Test", "CppUnit::TestFixture", "CppUnit::TestCase"})
     Add(B, L::Test, R::TestBase);
   Add("QTest::qExec", L::Test, R::TestRunner);
+  // Not Catch2's or glog's CHECK/REQUIRE: production code uses those names.
+  for (llvm::StringRef M :
+       {"QVERIFY", "QVERIFY2", "QCOMPARE", "QTRY_VERIFY", "QTRY_COMPARE",
+        "QTRY_VERIFY_WITH_TIMEOUT", "QTRY_COMPARE_WITH_TIMEOUT", "QFAIL",
+        "QSKIP", "QEXPECT_FAIL", "QFETCH", "QVERIFY_THROWS_EXCEPTION",
+        "CPPUNIT_ASSERT", "CPPUNIT_ASSERT_EQUAL", "CPPUNIT_ASSERT_MESSAGE",
+        "CPPUNIT_FAIL"})
+    Add(M, L::Test, R::TestAssertMacro);
 }
 
 std::shared_ptr<const Catalogue::Table> Catalogue::builtinTable() {

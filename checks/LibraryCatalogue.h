@@ -116,6 +116,10 @@ enum class Role : unsigned char {
   TestBase,
   /// Runs the tests of the object passed to it (QTest::qExec).
   TestRunner,
+  /// An assertion macro of a test framework that only test code uses
+  /// (QVERIFY, CPPUNIT_ASSERT): a class whose members use one is a test
+  /// class, even where its runner is out of view.
+  TestAssertMacro,
   /// Sets an option of the next request (its URL, body, headers) without
   /// choosing the connection: a client can be reused with a new value
   /// (curlpp::Easy::setOpt, like curl_easy_setopt).

@@ -459,7 +459,7 @@ Evidence Repetition::repeats(Callable Start) {
 
   for (unsigned I = 0; I < Nodes.size() && I < 64; ++I) {
     const Callable C = Nodes[I].C;
-    if (Tests.contains(C) || runsOnceItself(C))
+    if ((!Opts.IncludeTestCode && Tests.contains(C)) || runsOnceItself(C))
       continue; // test code and code that runs once repeat nothing
     if (const Source *S = sourceOf(C)) {
       Evidence E;
@@ -472,7 +472,8 @@ Evidence Repetition::repeats(Callable Start) {
     }
     llvm::ArrayRef<CallSite> Sites = Index.callersOf(C.callee());
     for (const CallSite &Site : Sites) {
-      if (!Site.Loop || Tests.contains(callableOf(Index, Site)))
+      if (!Site.Loop ||
+          (!Opts.IncludeTestCode && Tests.contains(callableOf(Index, Site))))
         continue;
       Evidence E;
       E.Kind = EvidenceKind::Loop;

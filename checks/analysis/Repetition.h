@@ -59,7 +59,13 @@ public:
     /// Functions the user says run once (the option OneShotFunctions).
     std::function<bool(const FunctionDecl *)> IsOneShot;
     ExternalEvidence *External = nullptr;
+    /// Loops in test code count as evidence (the option IncludeTestCode).
+    bool IncludeTestCode = false;
+    /// The file has errors (an editor's half-typed code): a request helper
+    /// without callers in view may be one whose callers are being typed.
+    bool FileHasErrors = false;
   };
+  const Settings &settings() const { return Opts; }
   Repetition(FunctionIndex &Index, const Catalogue &Lib, ASTContext &Ctx,
              TestCode &Tests, Settings S);
 

@@ -146,7 +146,15 @@ private:
         if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call)) {
           Target = localVar(MC->getImplicitObjectArgument());
         } else if (isa<CXXOperatorCallExpr>(Call) && Call->getNumArgs() > 0) {
-          Target = localVar(Call->getArg(0));
+          // `os << a << b`: every operand flows into the stream at the
+          // bottom of the chain.
+          const Expr *Obj = Call->getArg(0)->IgnoreParenImpCasts();
+          while (const auto *Inner = dyn_cast<CXXOperatorCallExpr>(Obj)) {
+            if (Inner->getOperator() != OO_LessLess || Inner->getNumArgs() < 1)
+              break;
+            Obj = Inner->getArg(0)->IgnoreParenImpCasts();
+          }
+          Target = localVar(Obj);
           First = 1;
         } else if (Call->getNumArgs() > 0) {
           const VarDecl *V = localVar(Call->getArg(0));

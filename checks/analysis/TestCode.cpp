@@ -78,13 +78,45 @@ bool TestCode::isTestBody(Callable C) {
 bool TestCode::isTestClass(const CXXRecordDecl *RD) {
   if (!RD)
     return false;
-  if (Lib.find(RD, Role::TestBase) || inTestMacro(RD->getLocation()))
-    return true;
-  findRunners();
-  return RunnerClasses.count(RD->getCanonicalDecl());
+  RD = RD->getCanonicalDecl();
+  auto It = ClassCache.find(RD);
+  if (It != ClassCache.end())
+    return It->second;
+  bool Out = Lib.find(RD, Role::TestBase) || inTestMacro(RD->getLocation());
+  if (!Out) {
+    findRunners();
+    Out = RunnerClasses.count(RD) || usesTestAssertions(RD);
+  }
+  ClassCache[RD] = Out;
+  return Out;
 }
 
-bool TestCode::inTestMacro(SourceLocation Loc) const {
+bool TestCode::usesTestAssertions(const CXXRecordDecl *RD) const {
+  const CXXRecordDecl *Def = RD->getDefinition();
+  if (!Def)
+    return false;
+  // Qt Test slots assert with QVERIFY/QCOMPARE: the class is a test class
+  // even where QTEST_MAIN is in another file (or not typed yet).
+  for (const CXXMethodDecl *M : Def->methods()) {
+    const FunctionDecl *Body = nullptr;
+    if (!M->hasBody(Body) || !Body->getBody())
+      continue;
+    llvm::SmallVector<const Stmt *, 32> Work{Body->getBody()};
+    for (unsigned Seen = 0; !Work.empty() && Seen < 4096; ++Seen) {
+      const Stmt *S = Work.pop_back_val();
+      if (!S)
+        continue;
+      if (S->getBeginLoc().isMacroID() &&
+          inTestMacro(S->getBeginLoc(), Role::TestAssertMacro))
+        return true;
+      for (const Stmt *C : S->children())
+        Work.push_back(C);
+    }
+  }
+  return false;
+}
+
+bool TestCode::inTestMacro(SourceLocation Loc, Role R) const {
   const SourceManager &SM = Ctx.getSourceManager();
   // Walk out through the macro expansions that produced the location:
   // TEST expands to GTEST_TEST expands to GTEST_TEST_, and any of them
@@ -92,7 +124,7 @@ bool TestCode::inTestMacro(SourceLocation Loc) const {
   for (unsigned Steps = 0; Loc.isMacroID() && Steps < 16; ++Steps) {
     llvm::StringRef Name =
         Lexer::getImmediateMacroName(Loc, SM, Ctx.getLangOpts());
-    if (!Name.empty() && Lib.findName(Name, Role::TestMacro))
+    if (!Name.empty() && Lib.findName(Name, R))
       return true;
     Loc = SM.getImmediateMacroCallerLoc(Loc);
   }

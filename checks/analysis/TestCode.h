@@ -40,7 +40,8 @@ public:
 private:
   bool contains(Callable C, unsigned Depth);
   bool isTestBody(Callable C);
-  bool inTestMacro(SourceLocation Loc) const;
+  bool inTestMacro(SourceLocation Loc, Role R = Role::TestMacro) const;
+  bool usesTestAssertions(const CXXRecordDecl *RD) const;
   void findRunners();
 
   FunctionIndex &Index;
@@ -49,6 +50,7 @@ private:
   /// 1: test code, 2: not; absent while being decided (a cycle: not).
   llvm::DenseMap<const void *, char> Cache;
   llvm::DenseSet<const CXXRecordDecl *> RunnerClasses;
+  llvm::DenseMap<const CXXRecordDecl *, bool> ClassCache;
   bool RunnersFound = false;
 };
 

@@ -13,3 +13,5 @@
 #include <drogon/HttpResponse.h>
 #include <drogon/Cookie.h>
 #include <drogon/HttpClient.h>
+#include <drogon/HttpController.h>
+#include <drogon/HttpSimpleController.h>

@@ -3,7 +3,8 @@
 // Mirrors trantor/net/EventLoop.h from an-tao/trantor
 // (https://github.com/an-tao/trantor). Only the names/shapes the httptidy
 // tests need are declared (the loop type passed to
-// drogon::HttpClient::newHttpClient and a few common members), with inline
+// drogon::HttpClient::newHttpClient and a few common members, among them
+// the timers runAfter and runEvery), with inline
 // stub bodies; standard library only. Nothing here runs an event loop.
 #pragma once
 
@@ -94,7 +95,15 @@ class EventLoop : NonCopyable
         return runAfter(delay.count(), cb);
     }
 
+    /// Repeatedly run a function every interval seconds (stub: never runs
+    /// it).
     TimerId runEvery(double interval, const Func &cb)
+    {
+        (void)interval;
+        (void)cb;
+        return InvalidTimerId;
+    }
+    TimerId runEvery(double interval, Func &&cb)
     {
         (void)interval;
         (void)cb;
@@ -104,6 +113,10 @@ class EventLoop : NonCopyable
                      const Func &cb)
     {
         return runEvery(interval.count(), cb);
+    }
+    TimerId runEvery(const std::chrono::duration<double> &interval, Func &&cb)
+    {
+        return runEvery(interval.count(), std::move(cb));
     }
 
     void invalidateTimer(TimerId id)
