@@ -441,32 +441,80 @@ static bool gapHasCode(const SourceManager &SM, const LangOptions &LO,
 /// True if code no declaration covers, or an invalid declaration, follows
 /// the function: a dropped '{' ended the function early and left the rest of
 /// its body at namespace scope.
+/// True if [From, To) of one file holds only closing braces (and ';'): a
+/// class or function closed where its '{' went missing earlier.
+static bool gapOnlyClosesScopes(const SourceManager &SM, const LangOptions &LO,
+                                SourceLocation From, SourceLocation To) {
+  if (From.isInvalid() || To.isInvalid() || From.isMacroID() || To.isMacroID())
+    return false;
+  auto [FID, Begin] = SM.getDecomposedLoc(From);
+  auto [ToFID, End] = SM.getDecomposedLoc(To);
+  if (FID != ToFID || End <= Begin)
+    return false;
+  bool Invalid = false;
+  llvm::StringRef Buf = SM.getBufferData(FID, &Invalid);
+  if (Invalid || End > Buf.size())
+    return false;
+  RawTokens Toks(SM, LO, FID, Buf, Begin, End);
+  Token Tok;
+  bool Brace = false;
+  while (Toks.next(Tok)) {
+    if (Tok.is(tok::r_brace))
+      Brace = true;
+    else if (!Tok.is(tok::semi))
+      return false;
+  }
+  return Brace;
+}
+
 static bool strayCodeAfter(const ASTContext &Ctx, const FunctionDecl *FD) {
   const SourceManager &SM = Ctx.getSourceManager();
   const Decl *D = FD;
   if (const FunctionTemplateDecl *T = FD->getDescribedFunctionTemplate())
     D = T;
-  SourceLocation From = SM.getExpansionLoc(D->getEndLoc());
-  if (From.isInvalid())
-    return false;
-  From = Lexer::getLocForEndOfToken(From, 0, SM, Ctx.getLangOpts());
-  const Decl *Next = D->getNextDeclInContext();
-  while (Next && Next->isImplicit())
-    Next = Next->getNextDeclInContext();
-  // `pool::adopt(h);` at namespace scope becomes an invalid declaration.
-  if (Next && Next->isInvalidDecl())
-    return true;
-  SourceLocation To;
-  if (Next)
-    To = SM.getExpansionLoc(Next->getBeginLoc());
-  else if (const auto *NS = dyn_cast<NamespaceDecl>(D->getLexicalDeclContext()))
-    To = NS->getRBraceLoc();
-  else if (const auto *RD =
-               dyn_cast<CXXRecordDecl>(D->getLexicalDeclContext()))
-    To = RD->getBraceRange().getEnd();
-  else if (isa<TranslationUnitDecl>(D->getLexicalDeclContext()))
-    To = SM.getLocForEndOfFile(SM.getFileID(From));
-  return gapHasCode(SM, Ctx.getLangOpts(), From, To);
+  // Every gap between the declarations that follow it in its context: a
+  // '{' that went missing earlier ends a class or function early, and what
+  // follows (this function included) is left where it does not belong, with
+  // a stray '}' somewhere after it.
+  for (unsigned Steps = 0; D && Steps < 512; ++Steps) {
+    SourceLocation From = SM.getExpansionLoc(D->getEndLoc());
+    if (From.isInvalid())
+      return false;
+    From = Lexer::getLocForEndOfToken(From, 0, SM, Ctx.getLangOpts());
+    const Decl *Next = D->getNextDeclInContext();
+    while (Next && Next->isImplicit())
+      Next = Next->getNextDeclInContext();
+    // `pool::adopt(h);` at namespace scope becomes an invalid declaration:
+    // right after this function, its own '{' went missing; further on, it
+    // explains the stray code that follows, and this function is whole.
+    if (Next && Next->isInvalidDecl())
+      return Steps == 0;
+    SourceLocation To;
+    if (Next)
+      To = SM.getExpansionLoc(Next->getBeginLoc());
+    else if (const auto *NS =
+                 dyn_cast<NamespaceDecl>(D->getLexicalDeclContext()))
+      To = NS->getRBraceLoc();
+    else if (const auto *RD =
+                 dyn_cast<CXXRecordDecl>(D->getLexicalDeclContext()))
+      To = RD->getBraceRange().getEnd();
+    else if (isa<TranslationUnitDecl>(D->getLexicalDeclContext()))
+      To = SM.getLocForEndOfFile(SM.getFileID(From));
+    // Right after this function, code means its own body was cut short.
+    // Further on, only a lone '}' points back past this function to a '{'
+    // that went missing before it; other code is the body of the function
+    // right before it, cut short there.
+    if (Steps == 0 ? gapHasCode(SM, Ctx.getLangOpts(), From, To)
+                   : gapOnlyClosesScopes(SM, Ctx.getLangOpts(), From, To))
+      return true;
+    if (Steps > 0 && gapHasCode(SM, Ctx.getLangOpts(), From, To))
+      return false;
+    // Only the file that holds the function: the rest is another file's.
+    if (!Next || SM.getFileID(To) != SM.getFileID(From))
+      return false;
+    D = Next;
+  }
+  return false;
 }
 
 /// True if some block below Root has tokens between its statements that no

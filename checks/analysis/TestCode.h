@@ -42,6 +42,8 @@ private:
   bool isTestBody(Callable C);
   bool inTestMacro(SourceLocation Loc, Role R = Role::TestMacro) const;
   bool usesTestAssertions(const CXXRecordDecl *RD) const;
+  bool derivesFromPendingRunnerBase(const CXXRecordDecl *RD) const;
+  bool isDeclared(llvm::StringRef QualifiedName) const;
   void findRunners();
 
   FunctionIndex &Index;
@@ -50,6 +52,9 @@ private:
   /// 1: test code, 2: not; absent while being decided (a cycle: not).
   llvm::DenseMap<const void *, char> Cache;
   llvm::DenseSet<const CXXRecordDecl *> RunnerClasses;
+  /// In a file with errors: the bases of the classes a runner declared in
+  /// the file would run, though its call is not in view.
+  llvm::SmallVector<std::string, 1> PendingRunnerBases;
   llvm::DenseMap<const CXXRecordDecl *, bool> ClassCache;
   bool RunnersFound = false;
 };
