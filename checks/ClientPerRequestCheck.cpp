@@ -245,6 +245,23 @@ void ClientPerRequestCheck::onEndOfTranslationUnit() {
   Reported.clear();
 }
 
+bool ClientPerRequestCheck::startsOwnServer(const LocalParentMap &PM) const {
+  // A function that runs a server of its own (a local httplib::Server, the
+  // class whose members register route handlers) talks to that server: its
+  // client follows the server's port, and a `static` would outlive it.
+  for (const VarDecl *V : PM.localVars()) {
+    const CXXRecordDecl *RD = V->getType()->getAsCXXRecordDecl();
+    if (!RD)
+      continue;
+    std::string Name = catalogueName(RD);
+    for (const Entry &E : Lib.entries())
+      if (E.Kind == Role::RepeatSource &&
+          llvm::StringRef(E.Name).starts_with(Name + "::"))
+        return true;
+  }
+  return false;
+}
+
 bool ClientPerRequestCheck::isOneShot(const FunctionDecl *F) const {
   if (!F)
     return false;
@@ -475,7 +492,7 @@ void ClientPerRequestCheck::analyse(const Candidate &C) {
     // (per-call setters such as a bearer token would leak between callers).
     // Never in test code, where each test wants its own client.
     if (C.How == Kind::Object && (C.What->Flags & ThreadSafeToShare) &&
-        !Tests->contains(Here) &&
+        !Tests->contains(Here) && !startsOwnServer(PM) &&
         constructedClassName(Anchor) == C.What->Name && Uses.onlyRequests() &&
         llvm::all_of(Args, [&](const Expr *A) { return isConstantArg(A, *Ctx); }))
       for (const FixItHint &H : Uses.staticFix())

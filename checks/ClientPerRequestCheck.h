@@ -52,6 +52,7 @@ public:
 private:
   void analyse(const Candidate &C);
   bool isOneShot(const FunctionDecl *F) const;
+  bool startsOwnServer(const LocalParentMap &PM) const;
 
   Catalogue Lib;
   WrapperClients Wrappers{Lib};

@@ -5,6 +5,7 @@
 #include <memory>
 #include <string>
 #include <vector>
+#include <thread>
 
 void pollStatus(const std::vector<std::string> &paths) {
   for (const auto &path : paths) {
@@ -189,4 +190,24 @@ void lookAlike() {
     storage::Client c("bucket");
     c.Get("x");
   }
+}
+
+// A function that starts a server of its own and talks to it: reported (a
+// loop calls it), but never made `static`: the client belongs with this
+// server, which dies when the function returns.
+int selfCheck() {
+  httplib::Server svr;
+  std::thread t([&] { svr.listen("127.0.0.1", 18080); });
+  httplib::Client cli("127.0.0.1", 18080);
+  // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: a new 'httplib::Client' is created on every call of 'selfCheck', which is called in a loop
+  // CHECK-MESSAGES: :[[@LINE+9]]:5: note: 'selfCheck' is called in a loop here
+  // CHECK-MESSAGES: :[[@LINE-3]]:19: note: cpp-httplib sends
+  auto r = cli.Get("/");
+  svr.stop();
+  t.join();
+  return r ? r->status : -1;
+}
+void selfCheckForever(const bool &running) {
+  while (running)
+    selfCheck();
 }
