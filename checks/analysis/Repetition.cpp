@@ -237,6 +237,11 @@ void Repetition::addRegistration(const CallSite &Site, const Entry &E) {
                         "' (registered here)"
                   : "%0 runs for every request routed to it (registered "
                     "here)";
+  } else if (Kind.empty()) {
+    // A user's own repeat source (the option RepeatSources).
+    S.Kind = EvidenceKind::Timer;
+    S.Cost = "every time '" + E.Name + "' runs it";
+    S.Note = "%0 is run again and again by '" + E.Name + "' (registered here)";
   } else if (Kind == "rearm") {
     S.Kind = EvidenceKind::Timer;
     S.Cost = "on every expiry of the timer";
