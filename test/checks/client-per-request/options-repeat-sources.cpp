@@ -15,7 +15,7 @@ struct Scheduler {
 void refresh() {
   httplib::Client cli("http://prices:8080");
   // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: a new 'httplib::Client' is created every time 'corp::Scheduler::every' runs it and dies when it returns
-  // CHECK-MESSAGES: :[[@LINE+6]]:3: note: 'refresh' is run again and again by 'corp::Scheduler::every' (registered here)
+  // CHECK-MESSAGES: :[[@LINE+7]]:3: note: 'refresh' is run again and again by 'corp::Scheduler::every' (registered here)
   // CHECK-MESSAGES: :[[@LINE-3]]:19: note: cpp-httplib sends
   cli.Get("/prices");
 }
