@@ -79,6 +79,20 @@ std::string cprHelper(const std::string &url) {
 std::string restOnce() { return RestClient::get("http://localhost/version").body; }
 std::string cprOnce() { return cpr::Get(cpr::Url{"http://localhost/version"}).text; }
 
+// curlpp: an Easy per iteration whose URL is set from the loop variable
+// after construction: as loop-invariant as curl_easy_init with its URL set
+// per iteration (setOpt is a per-request option, not the connection).
+void curlppUrls(const std::vector<std::string> &urls) {
+  for (const auto &u : urls) {
+    curlpp::Easy request;
+    // CHECK-MESSAGES: :[[@LINE-1]]:18: warning: a new 'curlpp::Easy' is created on every iteration
+    // CHECK-MESSAGES: :[[@LINE-3]]:3: note: this range-based for loop repeats it
+    // CHECK-MESSAGES: :[[@LINE-3]]:18: note: a curlpp::Easy keeps
+    request.setOpt(curlpp::options::Url(u));
+    request.perform();
+  }
+}
+
 // curlpp: an Easy per iteration.
 void curlppLoop(int n) {
   for (int i = 0; i < n; ++i) {
