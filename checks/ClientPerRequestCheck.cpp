@@ -325,7 +325,7 @@ void ClientPerRequestCheck::analyse(const Candidate &C) {
   const SourceLocation Loc = C.DependentVar ? C.DependentVar->getLocation()
                                             : Anchor->getBeginLoc();
   auto AddHint = [&] {
-    if (Uses.parentedToThis())
+    if (Uses.parentedToThis() && !Uses.releasedHere())
       diag(Loc,
            "its parent 'this' frees it only when it is destroyed itself, so "
            "each new manager stays alive with its connection cache and "
@@ -479,8 +479,10 @@ void ClientPerRequestCheck::analyse(const Candidate &C) {
   else
     Msg = Subject + " " + Why.Cost +
           (llvm::StringRef(Why.Cost).contains(", which") ? "," : "") +
-          (Uses.parentedToThis() ? " and is never used again after it returns,"
-                                 : " and dies when it returns,") +
+          // A heap client is not destroyed by the return (it may leak,
+          // or go with a parent or a later deleteLater).
+          (isa<CXXNewExpr>(Anchor) ? " and is never used again after it returns,"
+                                   : " and dies when it returns,") +
           " so no connection is reused across "
           "calls and every call opens a new socket; create the client once "
           "(a member or a shared instance) and reuse it";

@@ -240,6 +240,7 @@ void ClientUses::classifyUse(const DeclRefExpr *U,
       if (!isa_and_nonnull<LambdaExpr>(meaningfulParent(PM, P, C2)))
         Escapes = true;
     }
+    Released |= IsRelease;
     if (!isa<MemberExpr, CallExpr>(P) && !isa<LambdaExpr>(P))
       OnlyRequests = false;
     // A callback that only releases it later is not an escape; one that

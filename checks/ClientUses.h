@@ -41,6 +41,8 @@ public:
   /// Made with `new` and `this` as its parent (Qt): the parent frees it
   /// only when it dies itself, so one made per call piles up.
   bool parentedToThis() const { return ParentedToThis; }
+  /// Released somewhere in the function (deleteLater in a callback).
+  bool releasedHere() const { return Released; }
   /// Every use is a catalogued request: nothing configures it per call.
   bool onlyRequests() const { return OnlyRequests; }
   /// Member calls on the client that are not requests (setHost, connect):
@@ -73,6 +75,7 @@ private:
   bool SmartPointer = false;
   bool AttachedToPool = false;
   bool ParentedToThis = false;
+  bool Released = false;
   bool OnlyRequests = true;
   bool TargetSet = false; // setHost & co: cannot be repeated once connected
   llvm::SmallVector<const CallExpr *, 2> ConfigCalls;

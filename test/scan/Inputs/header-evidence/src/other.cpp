@@ -1,0 +1,2 @@
+#include "client.h"
+std::string other() { return "x"; }
