@@ -10,7 +10,7 @@
 // capture is not an escape. Qt objects are released in the callback, so no fix.
 void fetch(const QUrl &url) {
   auto *nam = new QNetworkAccessManager;
-  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: a new 'QNetworkAccessManager' is created for every request 'fetch' is called for and dies when it returns, so no connection is reused across calls and every call opens a new socket; create the client once (a member or a shared instance) and reuse it [http-client-per-request]
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: a new 'QNetworkAccessManager' is created for every request 'fetch' is called for and is never used again after it returns, so no connection is reused across calls and every call opens a new socket; create the client once (a member or a shared instance) and reuse it [http-client-per-request]
   // CHECK-MESSAGES: :[[@LINE+2]]:51: note: 'fetch' builds a new client for every request it is called for; its parameter 'url' reaches the request here
   // CHECK-MESSAGES: :[[@LINE-3]]:15: note: one QNetworkAccessManager is enough for the whole application; create it once and reuse it
   QNetworkReply *reply = nam->get(QNetworkRequest(url));
