@@ -386,21 +386,33 @@ static bool bracketsBalance(const ASTContext &Ctx, const Stmt *S) {
   return Depth[0] == 0 && Depth[1] == 0 && Depth[2] == 0;
 }
 
+/// The raw tokens of [From, To) when both lie in one file, outside macros.
+static std::optional<RawTokens> gapTokens(const SourceManager &SM,
+                                          const LangOptions &LO,
+                                          SourceLocation From,
+                                          SourceLocation To) {
+  if (From.isInvalid() || To.isInvalid() || From.isMacroID() || To.isMacroID())
+    return std::nullopt;
+  auto [FID, Begin] = SM.getDecomposedLoc(From);
+  auto [ToFID, End] = SM.getDecomposedLoc(To);
+  if (FID != ToFID || End <= Begin)
+    return std::nullopt;
+  bool Invalid = false;
+  llvm::StringRef Buf = SM.getBufferData(FID, &Invalid);
+  if (Invalid || End > Buf.size())
+    return std::nullopt;
+  return std::optional<RawTokens>(std::in_place, SM, LO, FID, Buf, Begin,
+                                  End);
+}
+
 /// True if [From, To) of one file holds a token other than ';'. A
 /// preprocessor line makes it unknown (false): `#if 0 ... #endif`.
 static bool gapHasCode(const SourceManager &SM, const LangOptions &LO,
                        SourceLocation From, SourceLocation To) {
-  if (From.isInvalid() || To.isInvalid() || From.isMacroID() || To.isMacroID())
+  std::optional<RawTokens> Gap = gapTokens(SM, LO, From, To);
+  if (!Gap)
     return false;
-  auto [FID, Begin] = SM.getDecomposedLoc(From);
-  auto [ToFID, End] = SM.getDecomposedLoc(To);
-  if (FID != ToFID || End <= Begin)
-    return false;
-  bool Invalid = false;
-  llvm::StringRef Buf = SM.getBufferData(FID, &Invalid);
-  if (Invalid || End > Buf.size())
-    return false;
-  RawTokens Toks(SM, LO, FID, Buf, Begin, End);
+  RawTokens &Toks = *Gap;
   Token Tok;
   bool Code = false;
   // Attributes before a declaration are not part of its source range:
@@ -445,17 +457,10 @@ static bool gapHasCode(const SourceManager &SM, const LangOptions &LO,
 /// class or function closed where its '{' went missing earlier.
 static bool gapOnlyClosesScopes(const SourceManager &SM, const LangOptions &LO,
                                 SourceLocation From, SourceLocation To) {
-  if (From.isInvalid() || To.isInvalid() || From.isMacroID() || To.isMacroID())
+  std::optional<RawTokens> Gap = gapTokens(SM, LO, From, To);
+  if (!Gap)
     return false;
-  auto [FID, Begin] = SM.getDecomposedLoc(From);
-  auto [ToFID, End] = SM.getDecomposedLoc(To);
-  if (FID != ToFID || End <= Begin)
-    return false;
-  bool Invalid = false;
-  llvm::StringRef Buf = SM.getBufferData(FID, &Invalid);
-  if (Invalid || End > Buf.size())
-    return false;
-  RawTokens Toks(SM, LO, FID, Buf, Begin, End);
+  RawTokens &Toks = *Gap;
   Token Tok;
   bool Brace = false;
   while (Toks.next(Tok)) {

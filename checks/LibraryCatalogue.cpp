@@ -155,11 +155,19 @@ std::string catalogueName(const NamedDecl *D) {
   return Out;
 }
 
-void Catalogue::addBuiltins(Table &T) {
-  auto Add = [&T](llvm::StringRef Name, Library L, Role R,
+namespace {
+/// Appends entries to a table: `Add(name, library, role, flags, detail)`.
+struct EntryAdder {
+  Catalogue::Table &T;
+  void operator()(llvm::StringRef Name, Library L, Role R,
                   unsigned Flags = NoFlags, llvm::StringRef Detail = "") {
     T.Entries.push_back({Name.str(), L, R, Flags, Detail.str()});
-  };
+  }
+};
+} // namespace
+
+void Catalogue::addBuiltins(Table &T) {
+  EntryAdder Add{T};
   using L = Library;
   using R = Role;
 
@@ -443,10 +451,7 @@ void Catalogue::addBuiltins(Table &T) {
 }
 
 void Catalogue::addRepetitionFacts(Table &T) {
-  auto Add = [&T](llvm::StringRef Name, Library L, Role R,
-                  unsigned Flags = NoFlags, llvm::StringRef Detail = "") {
-    T.Entries.push_back({Name.str(), L, R, Flags, Detail.str()});
-  };
+  EntryAdder Add{T};
   using L = Library;
   using R = Role;
   // --- Server route handlers: they run for every request to their route.
