@@ -450,9 +450,6 @@ static bool gapHasCode(const SourceManager &SM, const LangOptions &LO,
   return Code || PrevSquare || Opening;
 }
 
-/// True if code no declaration covers, or an invalid declaration, follows
-/// the function: a dropped '{' ended the function early and left the rest of
-/// its body at namespace scope.
 /// True if [From, To) of one file holds only closing braces (and ';'): a
 /// class or function closed where its '{' went missing earlier.
 static bool gapOnlyClosesScopes(const SourceManager &SM, const LangOptions &LO,
@@ -472,6 +469,9 @@ static bool gapOnlyClosesScopes(const SourceManager &SM, const LangOptions &LO,
   return Brace;
 }
 
+/// True if code no declaration covers, or an invalid declaration, follows
+/// the function: a dropped '{' ended the function early and left the rest of
+/// its body at namespace scope.
 static bool strayCodeAfter(const ASTContext &Ctx, const FunctionDecl *FD) {
   const SourceManager &SM = Ctx.getSourceManager();
   const Decl *D = FD;
