@@ -3,7 +3,6 @@
 #include "ClientPerRequestCheck.h"
 #include "GatedMatcher.h"
 #include "ClientUses.h"
-#include "analysis/RequestFlow.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 
@@ -166,12 +165,13 @@ void ClientPerRequestCheck::registerMatchers(MatchFinder *Finder) {
 void ClientPerRequestCheck::check(const MatchFinder::MatchResult &Result) {
   Ctx = Result.Context;
   auto Push = [&](const Expr *E, const Entry *What, Kind How,
-                  const VarDecl *Dep = nullptr) {
+                  const VarDecl *Dep = nullptr,
+                  const WrapperClients::Wrapper *W = nullptr) {
     // Code too broken to judge (recovery expressions in half-typed code)
     // gets no finding.
     if (!E || !What || E->containsErrors() || E->getBeginLoc().isInvalid())
       return;
-    Candidates.push_back({E, What, How, Dep});
+    Candidates.push_back({E, What, How, Dep, W});
   };
   if (const auto *CE = Result.Nodes.getNodeAs<CXXConstructExpr>("construct")) {
     const CXXConstructorDecl *Ctor = CE->getConstructor();
@@ -181,9 +181,7 @@ void ClientPerRequestCheck::check(const MatchFinder::MatchResult &Result) {
       Push(CE, E, Kind::Object);
     } else if (const auto *W =
                    Wrappers.find(Ctor->getParent(), *Result.SourceManager)) {
-      Push(CE, &W->AsClient, Kind::Object);
-      if (!Candidates.empty() && Candidates.back().Anchor == CE)
-        Candidates.back().Wrapper = W;
+      Push(CE, &W->AsClient, Kind::Object, nullptr, W);
     }
     return;
   }
@@ -433,30 +431,8 @@ void ClientPerRequestCheck::analyse(const Candidate &C) {
     return;
 
   ::clang::tidy::http::Evidence Why = Rep->repeats(Here);
-  // In a file with errors a helper's callers may be the part being typed
-  // (or cut off): it needs a caller in view that repeats or may.
-  const bool CallersKnown =
-      !Rep->settings().FileHasErrors ||
-      !Index->callersOf(Here.callee()).empty();
-  if (!Why && PerCallEvidence != Evidence::Repeated && CallersKnown &&
-      !Rep->runsOnce(Here)) {
-    if (ParameterReach R = parameterReachingRequest(Here, PM, Anchor, Lib)) {
-      std::string Name = Here.describe();
-      // A constructor is not called: its object is made for each request.
-      const bool Ctor = isa_and_nonnull<CXXConstructorDecl>(Fn);
-      Why.Kind = EvidenceKind::RequestHelper;
-      Why.Cost = Ctor ? "for every " + Name + " made for a request"
-                      : "for every request " + Name + " is called for";
-      Why.Notes.push_back(
-          {R.Where->getBeginLoc(),
-           Name + (Ctor ? " builds a new client for every object made for a "
-                          "request"
-                        : " builds a new client for every request it is "
-                          "called for") +
-               "; its parameter '" + R.Param->getNameAsString() +
-               "' reaches the request here"});
-    }
-  }
+  if (!Why && PerCallEvidence != Evidence::Repeated)
+    Why = Rep->requestHelper(Here, PM, Anchor);
   if (!Why && PerCallEvidence != Evidence::Any)
     return;
   if (!Why) {

@@ -1,6 +1,7 @@
 //===--- Repetition.cpp - httptidy ----------------------------------------===//
 
 #include "Repetition.h"
+#include "RequestFlow.h"
 #include "clang/AST/ASTContext.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/StringExtras.h"
@@ -434,6 +435,32 @@ bool Repetition::runsOnce(Callable C, unsigned Depth) {
   }();
   OnceCache[Key] = Once ? 1 : 2;
   return Once;
+}
+
+Evidence Repetition::requestHelper(Callable C, const LocalParentMap &PM,
+                                   const Expr *Anchor) {
+  if (Opts.FileHasErrors && Index.callersOf(C.callee()).empty())
+    return {};
+  if (runsOnce(C))
+    return {};
+  ParameterReach R = parameterReachingRequest(C, PM, Anchor, Lib);
+  if (!R)
+    return {};
+  std::string Name = C.describe();
+  // A constructor is not called: its object is made for each request.
+  const bool Ctor = isa_and_nonnull<CXXConstructorDecl>(C.Fn);
+  Evidence E;
+  E.Kind = EvidenceKind::RequestHelper;
+  E.Cost = Ctor ? "for every " + Name + " made for a request"
+                : "for every request " + Name + " is called for";
+  E.Notes.push_back(
+      {R.Where->getBeginLoc(),
+       Name +
+           (Ctor ? " builds a new client for every object made for a request"
+                 : " builds a new client for every request it is called for") +
+           "; its parameter '" + R.Param->getNameAsString() +
+           "' reaches the request here"});
+  return E;
 }
 
 Evidence Repetition::repeats(Callable Start) {

@@ -81,6 +81,13 @@ public:
   /// lambda called where it is written to initialise a static or handed to
   /// std::call_once.
   bool runsOnceItself(Callable C);
+  /// Evidence that C is a request helper: a parameter reaches the request
+  /// made with the client created at Anchor (PM: the parent map of C's
+  /// root), and not every caller in view runs once. In a file with errors
+  /// a helper without callers in view gets none: its callers may be the
+  /// part being typed.
+  Evidence requestHelper(Callable C, const LocalParentMap &PM,
+                         const Expr *Anchor);
 
 private:
   struct Source {
