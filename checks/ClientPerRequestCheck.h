@@ -9,7 +9,7 @@
 #ifndef HTTPTIDY_CHECKS_CLIENTPERREQUESTCHECK_H
 #define HTTPTIDY_CHECKS_CLIENTPERREQUESTCHECK_H
 
-#include "FunctionContext.h"
+#include "analysis/FunctionIndex.h"
 #include "LibraryCatalogue.h"
 #include "analysis/Repetition.h"
 #include "analysis/TestCode.h"

@@ -9,20 +9,10 @@ namespace clang::tidy::http {
 
 namespace {
 
-bool isStdCall(const FunctionDecl *FD, llvm::StringRef Name) {
-  return FD && FD->isInStdNamespace() && FD->getIdentifier() &&
-         FD->getName() == Name;
-}
-
 const VarDecl *localVarOf(const Expr *E) {
-  E = stripWrappers(E);
-  const auto *DRE = dyn_cast_or_null<DeclRefExpr>(E);
-  const auto *V = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
   // A reference (an out-parameter) stores into the caller's object.
-  return V && V->hasLocalStorage() && !V->isStaticLocal() &&
-                 !V->getType()->isReferenceType()
-             ? V
-             : nullptr;
+  const VarDecl *V = varOf(E);
+  return isPlainLocal(V) ? V : nullptr;
 }
 
 } // namespace
@@ -395,15 +385,6 @@ bool isConstantArg(const Expr *E, ASTContext &Ctx) {
   return false;
 }
 
-bool LoopInvariance::within(SourceLocation L, SourceRange R) const {
-  const SourceManager &SM = Ctx.getSourceManager();
-  if (L.isInvalid() || R.isInvalid())
-    return false;
-  L = SM.getExpansionLoc(L);
-  return !SM.isBeforeInTranslationUnit(L, SM.getExpansionLoc(R.getBegin())) &&
-         !SM.isBeforeInTranslationUnit(SM.getExpansionLoc(R.getEnd()), L);
-}
-
 namespace {
 /// True if this reference may write the variable: assigned, incremented,
 /// its address taken, a non-const method called, bound to a non-const
@@ -470,7 +451,7 @@ bool mayWrite(const DeclRefExpr *Ref, const LocalParentMap &PM) {
 bool LoopInvariance::changed(const ValueDecl *D) {
   // Declared inside the loop (its variable, a structured binding): new on
   // every iteration.
-  if (within(D->getLocation(), Loop->getSourceRange()))
+  if (isWithin(Ctx.getSourceManager(), D->getLocation(), Loop->getSourceRange()))
     return true;
   const auto *V = dyn_cast<VarDecl>(D);
   if (!V)
@@ -478,8 +459,8 @@ bool LoopInvariance::changed(const ValueDecl *D) {
   // Written by the loop. The creation itself may take it by reference (an
   // io_context): that does not change which client is built.
   for (const DeclRefExpr *Ref : PM.refsTo(V))
-    if (within(Ref->getBeginLoc(), Loop->getSourceRange()) &&
-        !within(Ref->getBeginLoc(), Creation->getSourceRange()) &&
+    if (isWithin(Ctx.getSourceManager(), Ref->getBeginLoc(), Loop->getSourceRange()) &&
+        !isWithin(Ctx.getSourceManager(), Ref->getBeginLoc(), Creation->getSourceRange()) &&
         mayWrite(Ref, PM))
       return true;
   return false;

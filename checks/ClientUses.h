@@ -11,7 +11,7 @@
 #ifndef HTTPTIDY_CHECKS_CLIENTUSES_H
 #define HTTPTIDY_CHECKS_CLIENTUSES_H
 
-#include "FunctionContext.h"
+#include "analysis/FunctionIndex.h"
 #include "LibraryCatalogue.h"
 #include "clang/Basic/Diagnostic.h"
 #include <vector>
@@ -98,7 +98,6 @@ public:
 private:
   bool changed(const ValueDecl *D);
   bool fieldWritten(const FieldDecl *F);
-  bool within(SourceLocation L, SourceRange R) const;
   const Stmt *Loop;
   const Expr *Creation;
   const LocalParentMap &PM;

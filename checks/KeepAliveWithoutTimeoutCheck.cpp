@@ -227,16 +227,6 @@ llvm::StringRef optionName(const Expr *E) {
   return "";
 }
 
-bool isStdCall(const FunctionDecl *FD, llvm::StringRef Name) {
-  return FD && FD->isInStdNamespace() && FD->getIdentifier() &&
-         FD->getName() == Name;
-}
-
-bool before(const SourceManager &SM, SourceLocation A, SourceLocation B) {
-  return SM.isBeforeInTranslationUnit(SM.getExpansionLoc(A),
-                                      SM.getExpansionLoc(B));
-}
-
 /// True if every macro the location comes through is a system header's
 /// (libcurl wraps curl_easy_setopt in a same-name macro): the code is the
 /// user's as written, and a fix-it may touch it.
@@ -267,10 +257,6 @@ SourceLocation diagLoc(const SourceManager &SM, SourceLocation L) {
   if (L.isMacroID() && SM.isInSystemHeader(SM.getSpellingLoc(L)))
     return SM.getExpansionLoc(L);
   return L;
-}
-
-llvm::StringRef nameOf(const ValueDecl *D) {
-  return D && D->getIdentifier() ? D->getName() : "";
 }
 
 } // namespace

@@ -14,7 +14,7 @@
 #ifndef HTTPTIDY_CHECKS_KEEPALIVEWITHOUTTIMEOUTCHECK_H
 #define HTTPTIDY_CHECKS_KEEPALIVEWITHOUTTIMEOUTCHECK_H
 
-#include "FunctionContext.h"
+#include "analysis/FunctionIndex.h"
 #include "analysis/TestCode.h"
 #include "LibraryCatalogue.h"
 #include "clang-tidy/ClangTidyCheck.h"

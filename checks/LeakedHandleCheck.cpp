@@ -37,39 +37,6 @@ constexpr unsigned MaxCalleeDepth = 2; // how deep we follow a handle's callee
 constexpr unsigned MaxHolders = 8;     // local variables holding one handle
 constexpr unsigned MaxNotes = 3;       // leaking paths shown per finding
 
-/// The expression without implicit wrappers, parentheses and casts.
-const Expr *bare(const Expr *E) {
-  while (E) {
-    const Expr *N = stripWrappers(E);
-    N = N ? N->IgnoreParenCasts() : nullptr;
-    if (N == E)
-      return E;
-    E = N;
-  }
-  return E;
-}
-
-const VarDecl *varOf(const Expr *E) {
-  if (const auto *DRE = dyn_cast_or_null<DeclRefExpr>(bare(E)))
-    return dyn_cast<VarDecl>(DRE->getDecl());
-  return nullptr;
-}
-
-/// A variable that lives for one call only and belongs to it.
-bool isPlainLocal(const VarDecl *V) {
-  return V && V->hasLocalStorage() && !V->getType()->isReferenceType();
-}
-
-bool isNullConstant(const Expr *E, ASTContext &Ctx) {
-  if (!E || E->containsErrors())
-    return false;
-  if (const auto *DA = dyn_cast<CXXDefaultArgExpr>(E))
-    E = DA->getExpr();
-  return E && !E->isValueDependent() &&
-         E->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull) !=
-             Expr::NPCK_NotNull;
-}
-
 /// False if the expression is, or wraps, the literal `false`.
 bool isTrueish(const Expr *E) {
   llvm::SmallVector<const Stmt *, 8> Work{E};
@@ -83,30 +50,6 @@ bool isTrueish(const Expr *E) {
       Work.push_back(C);
   }
   return true;
-}
-
-/// The first string literal inside an argument (SIGNAL()/SLOT() expand to
-/// one, possibly wrapped in qFlagLocation()).
-llvm::StringRef stringIn(const Expr *E) {
-  llvm::SmallVector<const Stmt *, 8> Work{E};
-  for (unsigned Steps = 0; !Work.empty() && Steps < 32; ++Steps) {
-    const Stmt *S = Work.pop_back_val();
-    if (!S)
-      continue;
-    if (const auto *SL = dyn_cast<StringLiteral>(S))
-      return SL->getCharByteWidth() == 1 ? SL->getString() : "";
-    for (const Stmt *C : S->children())
-      Work.push_back(C);
-  }
-  return "";
-}
-
-const CXXMethodDecl *memberPointerTarget(const Expr *E) {
-  const auto *UO = dyn_cast_or_null<UnaryOperator>(bare(E));
-  if (!UO || UO->getOpcode() != UO_AddrOf)
-    return nullptr;
-  const auto *DRE = dyn_cast<DeclRefExpr>(bare(UO->getSubExpr()));
-  return DRE ? dyn_cast<CXXMethodDecl>(DRE->getDecl()) : nullptr;
 }
 
 /// The called function; in a template, a call with dependent arguments
@@ -128,16 +71,6 @@ const FunctionDecl *calleeOf(const CallExpr *Call) {
       First = FD;
   }
   return First && First->isExternC() ? First : nullptr;
-}
-
-const LambdaExpr *lambdaIn(const Expr *E) {
-  E = bare(E);
-  while (const auto *CE = dyn_cast_or_null<CXXConstructExpr>(E)) {
-    if (CE->getNumArgs() != 1)
-      return nullptr;
-    E = bare(CE->getArg(0));
-  }
-  return dyn_cast_or_null<LambdaExpr>(E);
 }
 
 ObjKey keyOf(const Expr *E) {

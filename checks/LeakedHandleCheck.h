@@ -9,7 +9,7 @@
 #ifndef HTTPTIDY_CHECKS_LEAKEDHANDLECHECK_H
 #define HTTPTIDY_CHECKS_LEAKEDHANDLECHECK_H
 
-#include "FunctionContext.h"
+#include "analysis/FunctionIndex.h"
 #include "analysis/TestCode.h"
 #include "LibraryCatalogue.h"
 #include "clang-tidy/ClangTidyCheck.h"

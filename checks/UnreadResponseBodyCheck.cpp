@@ -103,51 +103,6 @@ bool sameMember(const ObjKey &A, const ObjKey &B) {
   return A.Leaf && A.Leaf == B.Leaf;
 }
 
-bool isLocalVar(const Decl *D) {
-  const auto *V = dyn_cast_or_null<VarDecl>(D);
-  return V && V->hasLocalStorage() && !V->isStaticLocal();
-}
-
-/// True if the value of Child is thrown away by its parent statement.
-bool isDiscarded(const Stmt *P, const Stmt *Child) {
-  if (isa<CompoundStmt, SwitchCase, LabelStmt, AttributedStmt>(P))
-    return true;
-  if (const auto *If = dyn_cast<IfStmt>(P))
-    return Child == If->getThen() || Child == If->getElse();
-  if (const auto *F = dyn_cast<ForStmt>(P))
-    return Child == F->getBody() || Child == F->getInc() ||
-           Child == F->getInit();
-  if (const auto *W = dyn_cast<WhileStmt>(P))
-    return Child == W->getBody();
-  if (const auto *D = dyn_cast<DoStmt>(P))
-    return Child == D->getBody();
-  if (const auto *RF = dyn_cast<CXXForRangeStmt>(P))
-    return Child == RF->getBody();
-  if (const auto *BO = dyn_cast<BinaryOperator>(P))
-    return BO->getOpcode() == BO_Comma && Child == BO->getLHS();
-  return false;
-}
-
-bool isWithin(const SourceManager &SM, const Stmt *Inner, const Stmt *Outer) {
-  SourceLocation B = SM.getExpansionLoc(Inner->getBeginLoc());
-  SourceLocation OB = SM.getExpansionLoc(Outer->getBeginLoc());
-  SourceLocation OE = SM.getExpansionLoc(Outer->getEndLoc());
-  return !SM.isBeforeInTranslationUnit(B, OB) &&
-         !SM.isBeforeInTranslationUnit(OE, B);
-}
-
-bool isAncestor(const LocalParentMap &PM, const Stmt *Anc, const Stmt *S) {
-  for (const Stmt *P = PM.parent(S); P; P = PM.parent(P))
-    if (P == Anc)
-      return true;
-  return false;
-}
-
-bool before(const SourceManager &SM, const Stmt *A, const Stmt *B) {
-  return SM.isBeforeInTranslationUnit(SM.getExpansionLoc(A->getBeginLoc()),
-                                      SM.getExpansionLoc(B->getBeginLoc()));
-}
-
 /// The reuse to point at: the first one written after From, else (reached
 /// by going round a loop) the first one in the function.
 const Stmt *pickTarget(const SourceManager &SM, const Stmt *From,
@@ -164,16 +119,9 @@ const Stmt *pickTarget(const SourceManager &SM, const Stmt *From,
   return Best;
 }
 
-std::string nameOf(const Decl *D) {
-  if (const auto *ND = dyn_cast_or_null<NamedDecl>(D))
-    if (ND->getIdentifier())
-      return ND->getName().str();
-  return {};
-}
-
 /// "'s'" or "the session" when the object has no name.
 std::string quoted(const Decl *D, llvm::StringRef Otherwise) {
-  std::string N = nameOf(D);
+  std::string N = nameOf(D).str();
   return N.empty() ? Otherwise.str() : "'" + N + "'";
 }
 

@@ -10,7 +10,7 @@
 #ifndef HTTPTIDY_CHECKS_UNREADRESPONSEBODYCHECK_H
 #define HTTPTIDY_CHECKS_UNREADRESPONSEBODYCHECK_H
 
-#include "FunctionContext.h"
+#include "analysis/FunctionIndex.h"
 #include "analysis/TestCode.h"
 #include "LibraryCatalogue.h"
 #include "clang-tidy/ClangTidyCheck.h"

@@ -8,7 +8,7 @@
 #ifndef HTTPTIDY_CHECKS_ANALYSIS_CALLABLE_H
 #define HTTPTIDY_CHECKS_ANALYSIS_CALLABLE_H
 
-#include "FunctionContext.h"
+#include "analysis/FunctionIndex.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include <string>

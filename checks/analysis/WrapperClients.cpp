@@ -1,7 +1,7 @@
 //===--- WrapperClients.cpp - httptidy ------------------------------------===//
 
 #include "WrapperClients.h"
-#include "FunctionContext.h"
+#include "analysis/FunctionIndex.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/Basic/SourceManager.h"
 

@@ -1,4 +1,4 @@
-//===--- FunctionContext.h - httptidy --------------------------*- C++ -*-===//
+//===--- FunctionIndex.h - httptidy ----------------------------*- C++ -*-===//
 //
 // Context for a matched node without ASTContext's whole-TU parent map: one
 // bounded traversal of the files that hold matches tells which function holds
@@ -8,9 +8,10 @@
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef HTTPTIDY_CHECKS_FUNCTIONCONTEXT_H
-#define HTTPTIDY_CHECKS_FUNCTIONCONTEXT_H
+#ifndef HTTPTIDY_CHECKS_ANALYSIS_FUNCTIONINDEX_H
+#define HTTPTIDY_CHECKS_ANALYSIS_FUNCTIONINDEX_H
 
+#include "analysis/AstHelpers.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
@@ -128,47 +129,6 @@ private:
   llvm::DenseSet<const LambdaExpr *> CalledOnce;
   llvm::DenseMap<const Stmt *, std::unique_ptr<LocalParentMap>> Maps;
 };
-
-// --- Small helpers shared by the checks. ------------------------------------
-
-/// True for the wrappers Clang adds around an expression (implicit casts,
-/// temporaries, parentheses, elidable copies, functional casts).
-bool isTransparent(const Stmt *S, const Stmt *Child);
-
-/// Walks up from S through transparent wrappers. Returns the first
-/// meaningful parent and sets Child to the node it was reached through.
-const Stmt *meaningfulParent(const LocalParentMap &PM, const Stmt *S,
-                             const Stmt *&Child);
-
-/// Strips implicit wrappers downward (like IgnoreParenImpCasts, also
-/// temporaries, cleanups and elidable constructions).
-const Expr *stripWrappers(const Expr *E);
-
-/// A loop statement that repeats: not `do { ... } while (0)`, a macro's
-/// way of making one statement.
-bool isLoop(const Stmt *S);
-bool isOnceDo(const Stmt *S);
-/// The loop's body or a part that runs on every iteration (condition,
-/// increment) — not a for-init or a range-for's range.
-bool isRepeatedPartOfLoop(const Stmt *Loop, const Stmt *Child);
-/// "for", "range-based for", "while", "do-while".
-llvm::StringRef loopKindName(const Stmt *Loop);
-
-/// Loops around S whose repeated part holds it, innermost first, stopping
-/// at the enclosing lambda or the root.
-llvm::SmallVector<const Stmt *, 4> repeatingLoops(const LocalParentMap &PM,
-                                                  const Stmt *S);
-
-/// The innermost lambda whose body holds S, or null.
-const LambdaExpr *enclosingLambda(const LocalParentMap &PM, const Stmt *S);
-
-/// The whitespace before Loc if nothing else precedes it on its line (for
-/// fix-its that keep the surrounding indentation), or nothing.
-std::optional<std::string> lineIndent(const SourceManager &SM,
-                                      SourceLocation Loc);
-
-/// True if the range is invalid or starts or ends in a macro expansion.
-bool isInMacro(SourceRange R);
 
 } // namespace clang::tidy::http
 

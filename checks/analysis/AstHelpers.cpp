@@ -1,0 +1,278 @@
+//===--- AstHelpers.cpp - httptidy ----------------------------------------===//
+
+#include "analysis/AstHelpers.h"
+#include "analysis/FunctionIndex.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/Lex/Lexer.h"
+
+namespace clang::tidy::http {
+
+bool isTransparent(const Stmt *S, const Stmt *Child) {
+  if (isa<ImplicitCastExpr, ExprWithCleanups, MaterializeTemporaryExpr,
+          CXXBindTemporaryExpr, ParenExpr, CXXFunctionalCastExpr,
+          CStyleCastExpr, CXXStaticCastExpr, CXXReinterpretCastExpr,
+          CXXConstCastExpr, ConstantExpr>(S))
+    return true;
+  // C++14's elidable copy of a temporary, or a move/copy into a variable.
+  if (const auto *CE = dyn_cast<CXXConstructExpr>(S))
+    if (CE->getNumArgs() >= 1 && CE->getArg(0) == Child &&
+        (CE->isElidable() || (CE->getConstructor() &&
+                              CE->getConstructor()->isCopyOrMoveConstructor())))
+      return true;
+  return false;
+}
+
+const Stmt *meaningfulParent(const LocalParentMap &PM, const Stmt *S,
+                             const Stmt *&Child) {
+  Child = S;
+  const Stmt *P = PM.parent(S);
+  while (P && isTransparent(P, Child)) {
+    Child = P;
+    P = PM.parent(P);
+  }
+  return P;
+}
+
+const Expr *stripWrappers(const Expr *E) {
+  while (E) {
+    const Expr *Next = E->IgnoreParenImpCasts();
+    if (const auto *FE = dyn_cast<FullExpr>(Next))
+      Next = FE->getSubExpr();
+    if (const auto *MT = dyn_cast<MaterializeTemporaryExpr>(Next))
+      Next = MT->getSubExpr();
+    if (const auto *BT = dyn_cast<CXXBindTemporaryExpr>(Next))
+      Next = BT->getSubExpr();
+    if (const auto *FC = dyn_cast<CXXFunctionalCastExpr>(Next))
+      Next = FC->getSubExpr();
+    if (const auto *CE = dyn_cast<CXXConstructExpr>(Next))
+      if (CE->isElidable() && CE->getNumArgs() == 1)
+        Next = CE->getArg(0);
+    if (Next == E)
+      return E;
+    E = Next;
+  }
+  return E;
+}
+
+/// Written as false: `0`, `false`, `(void)0, false` and `false && x` (the
+/// shapes test frameworks' assertion macros use).
+static bool isFalseLiteral(const Expr *E) {
+  for (unsigned Steps = 0; E && Steps < 8; ++Steps) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *I = dyn_cast<IntegerLiteral>(E))
+      return I->getValue().isZero();
+    if (const auto *B = dyn_cast<CXXBoolLiteralExpr>(E))
+      return !B->getValue();
+    const auto *BO = dyn_cast<BinaryOperator>(E);
+    if (!BO)
+      return false;
+    if (BO->getOpcode() == BO_Comma)
+      E = BO->getRHS();
+    else if (BO->getOpcode() == BO_LAnd)
+      E = BO->getLHS();
+    else
+      return false;
+  }
+  return false;
+}
+
+bool isOnceDo(const Stmt *S) {
+  const auto *D = dyn_cast_or_null<DoStmt>(S);
+  // `do { ... } while (0)`: a macro's statement wrapper runs once.
+  return D && D->getCond() && isFalseLiteral(D->getCond());
+}
+
+bool isLoop(const Stmt *S) {
+  return isa_and_nonnull<ForStmt, CXXForRangeStmt, WhileStmt, DoStmt>(S) &&
+         !isOnceDo(S);
+}
+
+bool isRepeatedPartOfLoop(const Stmt *Loop, const Stmt *Child) {
+  if (const auto *F = dyn_cast<ForStmt>(Loop))
+    return Child != F->getInit();
+  if (const auto *RF = dyn_cast<CXXForRangeStmt>(Loop))
+    return Child == RF->getBody() || Child == RF->getLoopVarStmt();
+  return isa<WhileStmt, DoStmt>(Loop);
+}
+
+llvm::StringRef loopKindName(const Stmt *Loop) {
+  if (isa<ForStmt>(Loop))
+    return "for";
+  if (isa<CXXForRangeStmt>(Loop))
+    return "range-based for";
+  if (isa<WhileStmt>(Loop))
+    return "while";
+  return "do-while";
+}
+
+llvm::SmallVector<const Stmt *, 4> repeatingLoops(const LocalParentMap &PM,
+                                                  const Stmt *S) {
+  llvm::SmallVector<const Stmt *, 4> Out;
+  const Stmt *Child = S;
+  for (const Stmt *P = PM.parent(S); P; Child = P, P = PM.parent(P)) {
+    if (isa<LambdaExpr>(P))
+      break; // a lambda's body runs when it is called, not per iteration
+    if (isLoop(P) && isRepeatedPartOfLoop(P, Child))
+      Out.push_back(P);
+  }
+  return Out;
+}
+
+const LambdaExpr *enclosingLambda(const LocalParentMap &PM, const Stmt *S) {
+  const Stmt *Child = S;
+  for (const Stmt *P = PM.parent(S); P; Child = P, P = PM.parent(P))
+    if (const auto *L = dyn_cast<LambdaExpr>(P))
+      if (Child == L->getBody())
+        return L;
+  return nullptr;
+}
+
+std::optional<std::string> lineIndent(const SourceManager &SM,
+                                      SourceLocation Loc) {
+  if (Loc.isInvalid() || !Loc.isFileID())
+    return std::nullopt;
+  auto [FID, Off] = SM.getDecomposedLoc(Loc);
+  bool Invalid = false;
+  llvm::StringRef Buf = SM.getBufferData(FID, &Invalid);
+  if (Invalid || Off > Buf.size())
+    return std::nullopt;
+  size_t Start = Off == 0 ? 0 : Buf.rfind('\n', Off - 1);
+  Start = (Off == 0 || Start == llvm::StringRef::npos) ? 0 : Start + 1;
+  llvm::StringRef Before = Buf.slice(Start, Off);
+  if (!Before.trim(" \t").empty())
+    return std::nullopt;
+  return Before.str();
+}
+
+bool isInMacro(SourceRange R) {
+  return R.isInvalid() || R.getBegin().isMacroID() || R.getEnd().isMacroID();
+}
+
+const Expr *bare(const Expr *E) {
+  while (E) {
+    const Expr *N = stripWrappers(E);
+    N = N ? N->IgnoreParenCasts() : nullptr;
+    if (N == E)
+      return E;
+    E = N;
+  }
+  return E;
+}
+
+const VarDecl *varOf(const Expr *E) {
+  if (const auto *DRE = dyn_cast_or_null<DeclRefExpr>(bare(E)))
+    return dyn_cast<VarDecl>(DRE->getDecl());
+  return nullptr;
+}
+
+bool isLocalVar(const Decl *D) {
+  const auto *V = dyn_cast_or_null<VarDecl>(D);
+  return V && V->hasLocalStorage();
+}
+
+bool isPlainLocal(const VarDecl *V) {
+  return isLocalVar(V) && !V->getType()->isReferenceType();
+}
+
+bool isStdCall(const FunctionDecl *FD, llvm::StringRef Name) {
+  return FD && FD->isInStdNamespace() && FD->getIdentifier() &&
+         FD->getName() == Name;
+}
+
+bool before(const SourceManager &SM, SourceLocation A, SourceLocation B) {
+  return SM.isBeforeInTranslationUnit(SM.getExpansionLoc(A),
+                                      SM.getExpansionLoc(B));
+}
+
+bool before(const SourceManager &SM, const Stmt *A, const Stmt *B) {
+  return before(SM, A->getBeginLoc(), B->getBeginLoc());
+}
+
+bool isWithin(const SourceManager &SM, SourceLocation L, SourceRange R) {
+  if (L.isInvalid() || R.isInvalid())
+    return false;
+  L = SM.getExpansionLoc(L);
+  return !SM.isBeforeInTranslationUnit(L, SM.getExpansionLoc(R.getBegin())) &&
+         !SM.isBeforeInTranslationUnit(SM.getExpansionLoc(R.getEnd()), L);
+}
+
+bool isWithin(const SourceManager &SM, const Stmt *Inner, const Stmt *Outer) {
+  return isWithin(SM, Inner->getBeginLoc(), Outer->getSourceRange());
+}
+
+bool isAncestor(const LocalParentMap &PM, const Stmt *Anc, const Stmt *S) {
+  for (const Stmt *P = PM.parent(S); P; P = PM.parent(P))
+    if (P == Anc)
+      return true;
+  return false;
+}
+
+llvm::StringRef nameOf(const Decl *D) {
+  if (const auto *ND = dyn_cast_or_null<NamedDecl>(D))
+    if (ND->getIdentifier())
+      return ND->getName();
+  return "";
+}
+
+bool isNullConstant(const Expr *E, ASTContext &Ctx) {
+  if (!E || E->containsErrors())
+    return false;
+  if (const auto *DA = dyn_cast<CXXDefaultArgExpr>(E))
+    E = DA->getExpr();
+  return E && !E->isValueDependent() &&
+         E->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull) !=
+             Expr::NPCK_NotNull;
+}
+
+llvm::StringRef stringIn(const Expr *E) {
+  llvm::SmallVector<const Stmt *, 8> Work{E};
+  for (unsigned Steps = 0; !Work.empty() && Steps < 32; ++Steps) {
+    const Stmt *S = Work.pop_back_val();
+    if (!S)
+      continue;
+    if (const auto *SL = dyn_cast<StringLiteral>(S))
+      return SL->getCharByteWidth() == 1 ? SL->getString() : "";
+    for (const Stmt *C : S->children())
+      Work.push_back(C);
+  }
+  return "";
+}
+
+const CXXMethodDecl *memberPointerTarget(const Expr *E) {
+  const auto *UO = dyn_cast_or_null<UnaryOperator>(bare(E));
+  if (!UO || UO->getOpcode() != UO_AddrOf)
+    return nullptr;
+  const auto *DRE = dyn_cast<DeclRefExpr>(bare(UO->getSubExpr()));
+  return DRE ? dyn_cast<CXXMethodDecl>(DRE->getDecl()) : nullptr;
+}
+
+const LambdaExpr *lambdaIn(const Expr *E) {
+  E = bare(E);
+  while (const auto *CE = dyn_cast_or_null<CXXConstructExpr>(E)) {
+    if (CE->getNumArgs() != 1)
+      return nullptr;
+    E = bare(CE->getArg(0));
+  }
+  return dyn_cast_or_null<LambdaExpr>(E);
+}
+
+bool isDiscarded(const Stmt *P, const Stmt *Child) {
+  if (isa<CompoundStmt, SwitchCase, LabelStmt, AttributedStmt>(P))
+    return true;
+  if (const auto *If = dyn_cast<IfStmt>(P))
+    return Child == If->getThen() || Child == If->getElse();
+  if (const auto *F = dyn_cast<ForStmt>(P))
+    return Child == F->getBody() || Child == F->getInc() ||
+           Child == F->getInit();
+  if (const auto *W = dyn_cast<WhileStmt>(P))
+    return Child == W->getBody();
+  if (const auto *D = dyn_cast<DoStmt>(P))
+    return Child == D->getBody();
+  if (const auto *RF = dyn_cast<CXXForRangeStmt>(P))
+    return Child == RF->getBody();
+  if (const auto *BO = dyn_cast<BinaryOperator>(P))
+    return BO->getOpcode() == BO_Comma && Child == BO->getLHS();
+  return false;
+}
+
+} // namespace clang::tidy::http
