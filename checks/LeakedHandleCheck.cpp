@@ -197,13 +197,6 @@ NullTest nullTestOf(const Expr *E, ASTContext &Ctx) {
 
 } // namespace
 
-/// Per-function CFG and where each statement sits in it.
-struct LeakedHandleCheck::CfgInfo {
-  std::unique_ptr<CFG> Graph;
-  std::vector<const CFGBlock *> ById;
-  llvm::DenseMap<const Stmt *, const CFGBlock *> BlockOf;
-  bool Broken = false; // recovery expressions: code too broken to judge
-};
 
 LeakedHandleCheck::LeakedHandleCheck(StringRef Name, ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context), Lib(Options) {}
@@ -706,7 +699,6 @@ void LeakedHandleCheck::onEndOfTranslationUnit() {
   ForeignReleases.clear();
   CalleeCache.clear();
   SlotCache.clear();
-  CfgCache.clear();
 }
 
 /// Replies a manager or its request deletes, or hands to a slot connected
@@ -1033,37 +1025,15 @@ void LeakedHandleCheck::analyse(const Candidate &C) {
   const bool HasEscape =
       llvm::any_of(Events, [](const Event &E) { return E.K == Ev::Escape; });
 
-  // --- The CFG, built once per function or lambda that holds a candidate.
-  auto &Info2 = CfgCache[CfgRoot];
-  if (!Info2) {
-    Info2 = std::make_unique<CfgInfo>();
-    CFG::BuildOptions Opts;
-    Opts.AddLifetime = true; // a holder leaving scope is where it leaks
-    Opts.setAllAlwaysAdd();
-    Info2->Graph = CFG::buildCFG(CfgDecl, const_cast<Stmt *>(CfgRoot), &Ctx,
-                                 Opts);
-    if (Info2->Graph) {
-      Info2->ById.assign(Info2->Graph->getNumBlockIDs(), nullptr);
-      for (const CFGBlock *B : *Info2->Graph) {
-        Info2->ById[B->getBlockID()] = B;
-        for (const CFGElement &El : *B)
-          if (auto S = El.getAs<CFGStmt>()) {
-            const Stmt *St = S->getStmt();
-            Info2->BlockOf.try_emplace(St, B);
-            if (const auto *E = dyn_cast<Expr>(St); E && E->containsErrors())
-              Info2->Broken = true;
-          }
-      }
-    }
-  }
-  const CfgInfo &G = *Info2;
-  if (!G.Graph || G.Broken)
+  // --- The CFG of the function or lambda that holds the candidate.
+  const BodyCfg &G = Index->cfg(CfgRoot, CfgDecl);
+  if (!G.graph() || G.broken())
     return;
   // Each event at the first statement above it that the CFG lists.
   llvm::DenseMap<const Stmt *, llvm::SmallVector<const Event *, 2>> EventsAt;
   for (const Event &E : Events) {
     const Stmt *S = E.At;
-    while (S && !G.BlockOf.count(S) && S != CfgRoot)
+    while (S && !G.blockOf(S) && S != CfgRoot)
       S = PM.parent(S);
     if (!S || S == CfgRoot) {
       if (E.K != Ev::Gen)
@@ -1074,17 +1044,17 @@ void LeakedHandleCheck::analyse(const Candidate &C) {
   }
 
   // --- Forward pass: can the handle still be held at the start of a block?
-  const CFG &Graph = *G.Graph;
+  const CFG &Graph = *G.graph();
   std::vector<char> InHeld(Graph.getNumBlockIDs(), 0);
-  llvm::SmallVector<const CFGBlock *, 16> Work;
+  llvm::SmallVector<BodyCfg::Position, 4> Seeds;
   llvm::DenseSet<const CFGBlock *> Seeded;
   for (const auto &It : EventsAt)
     for (const Event *E : It.second)
       if (E->K == Ev::Gen || E->K == Ev::GenOverwrites)
-        if (const CFGBlock *B = G.BlockOf.lookup(It.first))
+        if (const CFGBlock *B = G.blockOf(It.first))
           if (Seeded.insert(B).second)
-            Work.push_back(B);
-  std::vector<LeakPoint> Leaks2;
+            Seeds.push_back({B, 0});
+  std::vector<LeakPoint> LeakPoints;
   llvm::DenseSet<unsigned> LeakLocs;
   // Which block first carried "held" into each block: a leak found at a
   // shared return is better shown at the goto that jumped past the release.
@@ -1094,7 +1064,7 @@ void LeakedHandleCheck::analyse(const Candidate &C) {
     if ((K == LeakPoint::Return || K == LeakPoint::End) && Current) {
       int Id = Current->getBlockID();
       for (unsigned Steps = 0; Id >= 0 && Steps < 16; ++Steps) {
-        const CFGBlock *B = G.ById[Id];
+        const CFGBlock *B = G.block(Id);
         if (const auto *GS = dyn_cast_or_null<GotoStmt>(
                 B ? B->getTerminatorStmt() : nullptr)) {
           K = LeakPoint::Goto;
@@ -1105,7 +1075,7 @@ void LeakedHandleCheck::analyse(const Candidate &C) {
       }
     }
     if (L.isValid() && LeakLocs.insert(L.getRawEncoding()).second)
-      Leaks2.push_back({K, L, V});
+      LeakPoints.push_back({K, L, V});
   };
   const bool OneHolder = Holders.size() == 1;
   const auto *RootBody = dyn_cast<CompoundStmt>(CfgRoot);
@@ -1114,8 +1084,9 @@ void LeakedHandleCheck::analyse(const Candidate &C) {
   auto IsHolder = [&](const VarDecl *V) {
     return V && llvm::is_contained(Holders, V);
   };
-  for (unsigned Steps = 0; !Work.empty() && Steps < 100000; ++Steps) {
-    const CFGBlock *B = Work.pop_back_val();
+  NullTest NT; // of the block being left
+  auto Visit = [&](const CFGBlock &Blk, unsigned) {
+    const CFGBlock *B = &Blk;
     Current = B;
     bool Held = InHeld[B->getBlockID()];
     for (const CFGElement &El : *B) {
@@ -1165,9 +1136,9 @@ void LeakedHandleCheck::analyse(const Candidate &C) {
       }
     }
     if (!Held || B->hasNoReturnElement())
-      continue; // exit(), abort(): the process ends, nothing to release
+      return false; // exit(), abort(): the process ends, nothing to release
     // A null test of a holder: on its null branch there is nothing to free.
-    NullTest NT;
+    NT = NullTest();
     if (B->succ_size() == 2)
       if (const Stmt *Term = B->getTerminatorStmt())
         if (const auto *Cond =
@@ -1180,41 +1151,38 @@ void LeakedHandleCheck::analyse(const Candidate &C) {
           }
           NT = nullTestOf(Cond, Ctx);
         }
-    unsigned I = 0;
-    for (const CFGBlock::AdjacentBlock &A : B->succs()) {
-      unsigned Idx = I++;
-      const CFGBlock *S = A.getReachableBlock();
-      if (!S)
-        continue;
-      if (IsHolder(NT.Var) && (Idx == 0) == NT.NullWhenTrue)
-        continue; // the null branch
-      if (S == &Graph.getExit()) {
-        const Stmt *Ret = nullptr, *Throw = nullptr;
-        for (const CFGElement &El : *B)
-          if (auto St = El.getAs<CFGStmt>()) {
-            if (isa<ReturnStmt>(St->getStmt()))
-              Ret = St->getStmt();
-            else if (isa<CXXThrowExpr>(St->getStmt()))
-              Throw = St->getStmt();
-          }
-        if (Ret)
-          AddLeak(LeakPoint::Return, Ret->getBeginLoc(), Holder);
-        else if (Throw)
-          AddLeak(LeakPoint::Throw, Throw->getBeginLoc(), Holder);
-        else
-          AddLeak(LeakPoint::End, EndLoc, Holder);
-        continue;
-      }
-      if (!InHeld[S->getBlockID()]) {
-        InHeld[S->getBlockID()] = 1;
-        HeldFrom[S->getBlockID()] = B->getBlockID();
-        Work.push_back(S);
-      }
+    return true;
+  };
+  auto Follow = [&](const CFGBlock &B, unsigned Idx, const CFGBlock &S) {
+    if (IsHolder(NT.Var) && (Idx == 0) == NT.NullWhenTrue)
+      return false; // the null branch
+    if (&S == &Graph.getExit()) {
+      const Stmt *Ret = nullptr, *Throw = nullptr;
+      for (const CFGElement &El : B)
+        if (auto St = El.getAs<CFGStmt>()) {
+          if (isa<ReturnStmt>(St->getStmt()))
+            Ret = St->getStmt();
+          else if (isa<CXXThrowExpr>(St->getStmt()))
+            Throw = St->getStmt();
+        }
+      if (Ret)
+        AddLeak(LeakPoint::Return, Ret->getBeginLoc(), Holder);
+      else if (Throw)
+        AddLeak(LeakPoint::Throw, Throw->getBeginLoc(), Holder);
+      else
+        AddLeak(LeakPoint::End, EndLoc, Holder);
+      return false;
     }
-  }
-  if (Leaks2.empty())
+    if (!InHeld[S.getBlockID()]) {
+      InHeld[S.getBlockID()] = 1;
+      HeldFrom[S.getBlockID()] = B.getBlockID();
+    }
+    return true;
+  };
+  G.forward(Seeds, Visit, Follow);
+  if (LeakPoints.empty())
     return;
-  llvm::sort(Leaks2, [&](const LeakPoint &A, const LeakPoint &B) {
+  llvm::sort(LeakPoints, [&](const LeakPoint &A, const LeakPoint &B) {
     return SM.isBeforeInTranslationUnit(A.Loc, B.Loc);
   });
 
@@ -1266,7 +1234,7 @@ void LeakedHandleCheck::analyse(const Candidate &C) {
            DiagnosticIDs::Note)
           << catalogueName(FD) << Release;
   unsigned Shown = 0;
-  for (const LeakPoint &L : Leaks2) {
+  for (const LeakPoint &L : LeakPoints) {
     if (Shown++ == MaxNotes)
       break;
     std::string Why = HasRelease || HasEscape ? ""

@@ -69,7 +69,6 @@ private:
   };
   struct Tracker;
   friend struct Tracker;
-  struct CfgInfo;
 
   void analyse(const Candidate &C);
   /// Releases and escapes of a parameter inside a function we can see.
@@ -97,7 +96,6 @@ private:
   llvm::StringSet<> ForeignReleases;
   llvm::DenseMap<std::pair<const FunctionDecl *, unsigned>, Use> CalleeCache;
   llvm::DenseMap<const FunctionDecl *, Use> SlotCache;
-  llvm::DenseMap<const Stmt *, std::unique_ptr<CfgInfo>> CfgCache;
 };
 
 } // namespace clang::tidy::http

@@ -197,69 +197,39 @@ struct Reach {
   }
 };
 
-/// A CFG of one function or lambda body, with every expression as an
-/// element so that calls can be ordered.
-class UnreadResponseBodyCheck::Flow {
-public:
-  Flow(const Stmt *Body, const FunctionDecl *FD, ASTContext &Ctx) {
-    CFG::BuildOptions Opts;
-    Opts.setAllAlwaysAdd();
-    Graph = CFG::buildCFG(FD, const_cast<Stmt *>(Body), &Ctx, Opts);
-    if (!Graph)
-      return;
-    for (const CFGBlock *B : *Graph) {
-      unsigned I = 0;
-      for (const CFGElement &E : *B) {
-        if (auto S = E.getAs<CFGStmt>())
-          Where.try_emplace(S->getStmt(), B, I);
-        ++I;
-      }
-    }
-  }
-
-  /// Follows every path from just after From. Leaves R.Known false when
-  /// there is no CFG (Clang builds none for some dependent code).
-  void search(const Stmt *From, Reach &R) const {
-    auto It = Where.find(From);
-    if (!Graph || It == Where.end())
-      return;
-    R.Known = true;
-    llvm::DenseSet<const CFGBlock *> Seen;
-    llvm::SmallVector<std::pair<const CFGBlock *, unsigned>, 16> Work;
-    Work.push_back({It->second.first, It->second.second + 1});
-    while (!Work.empty()) {
-      auto [B, Start] = Work.pop_back_val();
-      bool Ended = false;
-      for (unsigned K = Start; K < B->size() && !Ended; ++K) {
-        auto S = (*B)[K].getAs<CFGStmt>();
-        if (!S)
-          continue;
-        const Stmt *St = S->getStmt();
-        if (R.Targets.count(St)) {
-          R.target(St);
-          Ended = true;
-        } else if (R.Drains.count(St)) {
-          R.DrainReached = true;
-          Ended = true;
-        } else if (R.renews(St)) {
-          Ended = true;
+/// Follows every path from just after From. Leaves R.Known false when
+/// there is no CFG (Clang builds none for some dependent code).
+void searchFrom(const BodyCfg &G, const Stmt *From, Reach &R) {
+  std::optional<BodyCfg::Position> At = G.positionOf(From);
+  if (!G.graph() || !At)
+    return;
+  R.Known = true;
+  const CFGBlock *Exit = &G.graph()->getExit();
+  G.forward(
+      {{At->first, At->second + 1}},
+      [&](const CFGBlock &B, unsigned Start) {
+        for (unsigned K = Start; K < B.size(); ++K) {
+          auto S = B[K].getAs<CFGStmt>();
+          if (!S)
+            continue;
+          const Stmt *St = S->getStmt();
+          if (R.Targets.count(St)) {
+            R.target(St);
+            return false;
+          }
+          if (R.Drains.count(St)) {
+            R.DrainReached = true;
+            return false;
+          }
+          if (R.renews(St))
+            return false;
         }
-      }
-      if (Ended)
-        continue;
-      if (B == &Graph->getExit())
-        R.ExitReached = true;
-      for (const CFGBlock::AdjacentBlock &Succ : B->succs())
-        if (const CFGBlock *SB = Succ.getReachableBlock())
-          if (Seen.insert(SB).second)
-            Work.push_back({SB, 0});
-    }
-  }
-
-private:
-  std::unique_ptr<CFG> Graph;
-  llvm::DenseMap<const Stmt *, std::pair<const CFGBlock *, unsigned>> Where;
-};
+        if (&B == Exit)
+          R.ExitReached = true;
+        return true;
+      },
+      [](const CFGBlock &, unsigned, const CFGBlock &) { return true; });
+}
 
 namespace {
 
@@ -499,7 +469,6 @@ void UnreadResponseBodyCheck::onEndOfTranslationUnit() {
   }
   Candidates.clear();
   Events.clear();
-  Flows.clear();
   Reported.clear();
 }
 
@@ -517,14 +486,6 @@ const Stmt *UnreadResponseBodyCheck::flowBodyOf(const LocalParentMap &PM,
   }
   FD = Index->functionOfRoot(Root);
   return Root;
-}
-
-const UnreadResponseBodyCheck::Flow *
-UnreadResponseBodyCheck::flowFor(const Stmt *Body, const FunctionDecl *FD) {
-  auto &Slot = Flows[Body];
-  if (!Slot)
-    Slot = std::make_unique<Flow>(Body, FD, *Ctx);
-  return Slot.get();
 }
 
 void UnreadResponseBodyCheck::noteReuse(const LocalParentMap &PM,
@@ -792,7 +753,7 @@ void UnreadResponseBodyCheck::analysePoco(const Candidate &C) {
   }
   // A session declared again (in the loop) is a new connection.
   Paths.Renewed = dyn_cast<VarDecl>(Owned.Base ? Owned.Base : Owned.Leaf);
-  flowFor(Body, FD)->search(R, Paths);
+  searchFrom(Index->cfg(Body, FD), R, Paths);
   if (!Paths.Known)
     searchBySourceOrder(PM, SM, R, Paths);
   const Stmt *Target = pickTarget(SM, R, Paths.TargetsReached);
@@ -960,7 +921,7 @@ void UnreadResponseBodyCheck::analyseBeast(const Candidate &C) {
       Paths.Targets.insert(O.Call);
   // A stream declared again is a new connection.
   Paths.Renewed = dyn_cast<VarDecl>(Stream.Base ? Stream.Base : Stream.Leaf);
-  flowFor(Body, FD)->search(R, Paths);
+  searchFrom(Index->cfg(Body, FD), R, Paths);
   if (!Paths.Known)
     searchBySourceOrder(PM, SM, R, Paths);
   // A read of the body on some path after the header is taken as the

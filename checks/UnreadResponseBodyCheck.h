@@ -77,8 +77,6 @@ public:
   };
 
 private:
-  class Flow;
-  const Flow *flowFor(const Stmt *Body, const FunctionDecl *FD);
   /// The body a CFG is built for: the innermost lambda or the function.
   const Stmt *flowBodyOf(const LocalParentMap &PM, const Stmt *S,
                          const Stmt *Root, const FunctionDecl *&FD) const;
@@ -104,7 +102,6 @@ private:
   /// Shared with the other checks of the translation unit.
   std::shared_ptr<FunctionIndex> Index;
   TestCodeFilter TestFilter{Options};
-  llvm::DenseMap<const Stmt *, std::unique_ptr<Flow>> Flows;
   llvm::DenseSet<unsigned> Reported;
 };
 

@@ -321,6 +321,13 @@ const LocalParentMap &FunctionIndex::parents(const Stmt *Root) {
   return *Slot;
 }
 
+const BodyCfg &FunctionIndex::cfg(const Stmt *Body, const Decl *D) {
+  auto &Slot = Cfgs[Body];
+  if (!Slot)
+    Slot = std::make_unique<BodyCfg>(Body, D, *Ctx);
+  return *Slot;
+}
+
 namespace {
 /// The raw tokens (no preprocessing, comments skipped) that start in
 /// [Begin, End) of a file. The lexer runs to the buffer's own end, which is

@@ -12,6 +12,7 @@
 #define HTTPTIDY_CHECKS_ANALYSIS_FUNCTIONINDEX_H
 
 #include "analysis/AstHelpers.h"
+#include "analysis/BodyCfg.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
@@ -109,6 +110,9 @@ public:
   bool isCalledOnce(const LambdaExpr *L) const { return CalledOnce.count(L); }
   /// The parent map of a root, built on first use.
   const LocalParentMap &parents(const Stmt *Root);
+  /// The CFG of a function's or lambda's body (D: its function, or null for
+  /// a namespace-scope lambda), built on first use and shared by the checks.
+  const BodyCfg &cfg(const Stmt *Body, const Decl *D);
   /// Code an editor shows while it is being typed, too broken to judge: an
   /// invalid function, a body whose closing brace is missing, any
   /// expression Clang could only recover, or (when the file has errors) a
@@ -128,6 +132,7 @@ private:
   llvm::DenseMap<const Stmt *, const LambdaExpr *> LambdaOf;
   llvm::DenseSet<const LambdaExpr *> CalledOnce;
   llvm::DenseMap<const Stmt *, std::unique_ptr<LocalParentMap>> Maps;
+  llvm::DenseMap<const Stmt *, std::unique_ptr<BodyCfg>> Cfgs;
 };
 
 } // namespace clang::tidy::http
