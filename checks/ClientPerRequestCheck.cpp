@@ -311,103 +311,108 @@ void ClientPerRequestCheck::analyse(const Candidate &C) {
   if (llvm::any_of(Args, [](const Expr *A) { return A && A->containsErrors(); }))
     return;
 
-  ClientUses Uses(PM, Lib, *Ctx);
-  const bool IsTracked = C.How == Kind::Object || C.How == Kind::Factory;
-  if (IsTracked)
-    Uses.classifyCreation(Anchor, C.What);
-  const std::string Subject = describeCreationOf(
-      Anchor, *C.What, C.How == Kind::BuildingCall, C.How == Kind::GlobalInit);
-  const LibraryInfo &Info = libraryInfo(C.What->Lib);
-
+  Site S{C,    Root, PM,     Anchor, Lambda, Fn,
+         Here, std::move(Loops), std::move(Args), ClientUses(PM, Lib, *Ctx)};
+  S.IsTracked = C.How == Kind::Object || C.How == Kind::Factory;
+  if (S.IsTracked)
+    S.Uses.classifyCreation(Anchor, C.What);
+  S.Subject = describeCreationOf(Anchor, *C.What, C.How == Kind::BuildingCall,
+                                 C.How == Kind::GlobalInit);
   // A template's dependent `Client c(arg)` is reported at the variable.
-  const SourceLocation Loc = C.DependentVar ? C.DependentVar->getLocation()
-                                            : Anchor->getBeginLoc();
-  auto AddHint = [&] {
-    if (Uses.parentedToThis() && !Uses.releasedHere())
-      diag(Loc,
-           "its parent 'this' frees it only when it is destroyed itself, so "
-           "each new manager stays alive with its connection cache and "
-           "worker thread until then; create one manager (a member with "
-           "'this' as its parent) and reuse it",
-           DiagnosticIDs::Note);
-    if (C.Wrapper) {
-      diag(C.Wrapper->Member->getLocation(),
-           "'%0' owns %1 in its member '%2', so each new '%0' opens "
-           "connections of its own; create one and reuse it",
-           DiagnosticIDs::Note)
-          << C.What->Name
-          << (C.Wrapper->Inner->Kind == Role::ClientFactory
-                  ? "a handle from '" + C.Wrapper->Inner->Name + "'"
-                  : "a '" + C.Wrapper->Inner->Name + "'")
-          << C.Wrapper->Member->getName();
-      return;
-    }
-    if (!Info.ReuseHint.empty() && C.How != Kind::GlobalInit)
-      diag(Loc, Info.ReuseHint, DiagnosticIDs::Note);
-  };
-
+  S.Loc = C.DependentVar ? C.DependentVar->getLocation()
+                         : Anchor->getBeginLoc();
   // A handle attached to a multi or share handle: the pool keeps the
   // connections, a new easy handle per transfer is how it is used.
-  if (IsTracked && Uses.attachedToPool())
+  if (S.IsTracked && S.Uses.attachedToPool())
     return;
 
-  // --- 1. In a loop.
-  if (!Loops.empty()) {
-    // A client stored somewhere else is kept, not thrown away; one used in
-    // a loop of its own serves many requests (a reconnect loop). A building
-    // call's client never leaves the call.
-    if (IsTracked && (Uses.escapes() || Uses.usedInLoop()))
-      return;
-    std::vector<std::unique_ptr<LoopInvariance>> Invariance;
-    const bool Tracked = C.How == Kind::Object || C.How == Kind::Factory;
-    auto VariantIn = [&](size_t I) {
-      Invariance.push_back(
-          std::make_unique<LoopInvariance>(Loops[I], Anchor, PM, *Ctx));
-      // A wrapper's own member calls are its requests, not where it
-      // connects.
-      return dependsOnLoop(*Invariance.back(), Args,
-                           C.Wrapper ? llvm::ArrayRef<const CallExpr *>()
-                                     : Uses.configurationCalls(),
-                           SM);
-    };
-    size_t Target = 0;
-    bool Variant = Tracked && VariantIn(0);
-    if (Tracked && !Variant)
-      while (Target + 1 < Loops.size() && !VariantIn(Target + 1))
-        ++Target;
-    if (Variant && !ReportLoopVariantClients)
-      return; // one client per distinct host: the user's option
-    std::string Msg;
-    if (C.How == Kind::GlobalInit)
-      Msg = Subject + " runs on every iteration of a loop; it sets up "
-                      "libcurl's global state (and the TLS library's), is not "
-                      "thread-safe, and belongs once per program: call it "
-                      "once at start-up";
-    else if (Variant)
-      Msg = Subject + " for a value that changes on every iteration of a "
-                      "loop; each client opens its own connection and none is "
-                      "reused across iterations; keep one client per distinct "
-                      "host (for example in a map) and reuse it";
-    else
-      Msg = Subject + " on every iteration of a loop, so no connection can be "
-                      "reused and every request opens a new socket; " +
-            std::string(C.How == Kind::BuildingCall
-                            ? "keep one client outside the loop and reuse it"
-                            : "create one client before the loop and reuse it");
-    {
-      auto D = diag(Loc, Msg);
-      if (!Variant && C.How == Kind::Object && Target < Invariance.size())
-        for (const FixItHint &H : Uses.hoistFix(*Invariance[Target], C.What))
-          D << H;
-    }
-    diag(Loops[Target]->getBeginLoc(), "this %0 loop repeats it",
-         DiagnosticIDs::Note)
-        << loopKindName(Loops[Target]);
-    AddHint();
+  if (!S.Loops.empty())
+    reportInLoop(S);
+  else
+    reportPerCall(S);
+}
+
+/// A client made on every iteration of a loop.
+void ClientPerRequestCheck::reportInLoop(Site &S) {
+  const Candidate &C = S.C;
+  const Expr *Anchor = S.Anchor;
+  const LocalParentMap &PM = S.PM;
+  const auto &Loops = S.Loops;
+  const auto &Args = S.Args;
+  ClientUses &Uses = S.Uses;
+  const bool IsTracked = S.IsTracked;
+  const std::string &Subject = S.Subject;
+  const SourceLocation Loc = S.Loc;
+  const SourceManager &SM = Ctx->getSourceManager();
+  // A client stored somewhere else is kept, not thrown away; one used in
+  // a loop of its own serves many requests (a reconnect loop). A building
+  // call's client never leaves the call.
+  if (IsTracked && (Uses.escapes() || Uses.usedInLoop()))
     return;
+  std::vector<std::unique_ptr<LoopInvariance>> Invariance;
+  const bool Tracked = C.How == Kind::Object || C.How == Kind::Factory;
+  auto VariantIn = [&](size_t I) {
+    Invariance.push_back(
+        std::make_unique<LoopInvariance>(Loops[I], Anchor, PM, *Ctx));
+    // A wrapper's own member calls are its requests, not where it
+    // connects.
+    return dependsOnLoop(*Invariance.back(), Args,
+                         C.Wrapper ? llvm::ArrayRef<const CallExpr *>()
+                                   : Uses.configurationCalls(),
+                         SM);
+  };
+  size_t Target = 0;
+  bool Variant = Tracked && VariantIn(0);
+  if (Tracked && !Variant)
+    while (Target + 1 < Loops.size() && !VariantIn(Target + 1))
+      ++Target;
+  if (Variant && !ReportLoopVariantClients)
+    return; // one client per distinct host: the user's option
+  std::string Msg;
+  if (C.How == Kind::GlobalInit)
+    Msg = Subject + " runs on every iteration of a loop; it sets up "
+                    "libcurl's global state (and the TLS library's), is not "
+                    "thread-safe, and belongs once per program: call it "
+                    "once at start-up";
+  else if (Variant)
+    Msg = Subject + " for a value that changes on every iteration of a "
+                    "loop; each client opens its own connection and none is "
+                    "reused across iterations; keep one client per distinct "
+                    "host (for example in a map) and reuse it";
+  else
+    Msg = Subject + " on every iteration of a loop, so no connection can be "
+                    "reused and every request opens a new socket; " +
+          std::string(C.How == Kind::BuildingCall
+                          ? "keep one client outside the loop and reuse it"
+                          : "create one client before the loop and reuse it");
+  {
+    auto D = diag(Loc, Msg);
+    if (!Variant && C.How == Kind::Object && Target < Invariance.size())
+      for (const FixItHint &H : Uses.hoistFix(*Invariance[Target], C.What))
+        D << H;
   }
+  diag(Loops[Target]->getBeginLoc(), "this %0 loop repeats it",
+       DiagnosticIDs::Note)
+      << loopKindName(Loops[Target]);
+  addHint(S);
+}
 
-  // --- 2. Once per call, with evidence that the call repeats.
+/// A client made once per call of a function, with evidence that the call
+/// repeats.
+void ClientPerRequestCheck::reportPerCall(Site &S) {
+  const Candidate &C = S.C;
+  const Expr *Anchor = S.Anchor;
+  const LocalParentMap &PM = S.PM;
+  const auto &Loops = S.Loops;
+  const auto &Args = S.Args;
+  ClientUses &Uses = S.Uses;
+  const bool IsTracked = S.IsTracked;
+  const std::string &Subject = S.Subject;
+  const SourceLocation Loc = S.Loc;
+  const Stmt *Root = S.Root;
+  const LambdaExpr *Lambda = S.Lambda;
+  const FunctionDecl *Fn = S.Fn;
+  const Callable &Here = S.Here;
   if (!ReportPerCall)
     return;
   if (Fn && Fn->isConstexpr())
@@ -478,7 +483,38 @@ void ClientPerRequestCheck::analyse(const Candidate &C) {
   }
   for (const EvidenceNote &N : Why.Notes)
     diag(N.Loc, "%0", DiagnosticIDs::Note) << N.Text;
-  AddHint();
+  addHint(S);
+}
+
+
+/// The notes every finding ends with: who frees a parented manager, the
+/// wrapper that owns the client, the library's reuse hint.
+void ClientPerRequestCheck::addHint(const Site &S) {
+  const Candidate &C = S.C;
+  const SourceLocation Loc = S.Loc;
+  const ClientUses &Uses = S.Uses;
+  const LibraryInfo &Info = libraryInfo(C.What->Lib);
+  if (Uses.parentedToThis() && !Uses.releasedHere())
+    diag(Loc,
+         "its parent 'this' frees it only when it is destroyed itself, so "
+         "each new manager stays alive with its connection cache and "
+         "worker thread until then; create one manager (a member with "
+         "'this' as its parent) and reuse it",
+         DiagnosticIDs::Note);
+  if (C.Wrapper) {
+    diag(C.Wrapper->Member->getLocation(),
+         "'%0' owns %1 in its member '%2', so each new '%0' opens "
+         "connections of its own; create one and reuse it",
+         DiagnosticIDs::Note)
+        << C.What->Name
+        << (C.Wrapper->Inner->Kind == Role::ClientFactory
+                ? "a handle from '" + C.Wrapper->Inner->Name + "'"
+                : "a '" + C.Wrapper->Inner->Name + "'")
+        << C.Wrapper->Member->getName();
+    return;
+  }
+  if (!Info.ReuseHint.empty() && C.How != Kind::GlobalInit)
+    diag(Loc, Info.ReuseHint, DiagnosticIDs::Note);
 }
 
 } // namespace clang::tidy::http

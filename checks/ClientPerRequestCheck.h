@@ -10,6 +10,7 @@
 #define HTTPTIDY_CHECKS_CLIENTPERREQUESTCHECK_H
 
 #include "analysis/FunctionIndex.h"
+#include "ClientUses.h"
 #include "LibraryCatalogue.h"
 #include "analysis/Repetition.h"
 #include "analysis/TestCode.h"
@@ -50,7 +51,26 @@ public:
   enum class Evidence { Helpers, Repeated, Any };
 
 private:
+  /// One creation, as the reporting steps see it.
+  struct Site {
+    const Candidate &C;
+    const Stmt *Root;
+    const LocalParentMap &PM;
+    const Expr *Anchor; // the creation (the new-expression for `new`)
+    const LambdaExpr *Lambda;
+    const FunctionDecl *Fn;
+    Callable Here; // what runs the creation
+    llvm::SmallVector<const Stmt *, 4> Loops;
+    llvm::SmallVector<const Expr *, 4> Args;
+    ClientUses Uses;
+    bool IsTracked = false; // a client object or handle we can follow
+    std::string Subject;
+    SourceLocation Loc;
+  };
   void analyse(const Candidate &C);
+  void reportInLoop(Site &S);
+  void reportPerCall(Site &S);
+  void addHint(const Site &S);
   bool isOneShot(const FunctionDecl *F) const;
   bool startsOwnServer(const LocalParentMap &PM) const;
 

@@ -1,6 +1,7 @@
 //===--- ClientUses.cpp - httptidy ----------------------------------------===//
 
 #include "ClientUses.h"
+#include "analysis/ObjectUses.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
@@ -139,106 +140,104 @@ void ClientUses::classifyUse(const DeclRefExpr *U,
   const bool InCallback =
       UseLambda && UseLambda->getBody() != CreationLambdaBody;
 
-  const Stmt *Cur = U;
-  while (true) {
-    const Stmt *Child = nullptr;
-    const Stmt *P = meaningfulParent(PM, Cur, Child);
-    if (!P)
+  ObjectUse Use = followUse(PM, U, Lib);
+  bool IsRelease = false;
+  bool Neutral = false; // leaves OnlyRequests as it is
+  if (handsOnAddress(Use)) {
+    Escapes = true;
+  } else {
+    switch (Use.Kind) {
+    case UseKind::Unknown:
       return;
-    bool IsRelease = false;
-    if (isa<ReturnStmt>(P)) {
-      Escapes = true;
-    } else if (const auto *UO = dyn_cast<UnaryOperator>(P)) {
-      if (UO->getOpcode() == UO_AddrOf || UO->getOpcode() == UO_Deref) {
-        Cur = P; // &client / *ptr: what happens to it decides
-        continue;
-      }
-    } else if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(P)) {
-      OverloadedOperatorKind K = OC->getOperator();
-      if (K == OO_Arrow || K == OO_Star) {
-        Cur = P;
-        continue;
-      }
-      if (K == OO_Equal && OC->getNumArgs() == 2) {
-        if (OC->getArg(0) == Child)
-          Reseated = true;
-        else
-          Escapes = true;
-      }
-    } else if (const auto *ME = dyn_cast<MemberExpr>(P)) {
-      const auto *M = dyn_cast<CXXMethodDecl>(ME->getMemberDecl());
-      const bool IsRequest = M && (Lib.find(M, Role::RequestCall) ||
-                                   Lib.find(M, Role::ResponseBodyCall));
-      if (!IsRequest)
-        OnlyRequests = false;
-      // A per-request option (curlpp's setOpt with the URL) does not pick
-      // the connection, like curl_easy_setopt.
-      if (M && !IsRequest && !M->isConst() &&
-          !Lib.find(M, Role::RequestOption))
-        if (const auto *Call = dyn_cast_or_null<CallExpr>(PM.parent(P)))
-          ConfigCalls.push_back(Call);
-      if (M && Lib.find(M, Role::ConnectionTarget))
-        TargetSet = true;
-      if (M && Lib.find(M, Role::Release))
-        IsRelease = true;
-      else if (M && M->getIdentifier() &&
-               Lib.find(M->getParent(), Role::SmartPointer)) {
-        llvm::StringRef N = M->getName();
-        if (N == "reset" || N == "swap") {
-          Reseated = true;
-          IsRelease = N == "reset";
-        } else if (N == "release") {
-          Escapes = true;
-        } else if (N == "get") {
-          // The raw pointer stands for the client: follow the call.
-          if (const Stmt *Call = PM.parent(P)) {
-            Cur = Call;
-            continue;
-          }
-        }
-      }
-    } else if (const auto *Call = dyn_cast<CallExpr>(P)) {
-      const FunctionDecl *FD = Call->getDirectCallee();
-      OnlyRequests = false;
-      if (isPoolAttach(Call))
-        AttachedToPool = true;
-      if (isStdCall(FD, "move") || isStdCall(FD, "forward")) {
-        Escapes = true; // moved out; a moved-from local is also reseated
-        Reseated = true;
-      } else if (FD && Lib.find(FD, Role::Release)) {
-        IsRelease = true;
-      } else if (FD && Lib.find(FD, Role::OwnershipTaker)) {
-        Escapes = true;
-      } else if (!isCatalogued(FD)) {
-        Escapes = true; // a function that may keep it
-      }
-    } else if (const auto *BO = dyn_cast<BinaryOperator>(P)) {
-      if (BO->getOpcode() == BO_Assign) {
-        if (Child == BO->getLHS())
-          Reseated = true;
-        else
-          Escapes = true;
-      }
-    } else if (isa<CXXDeleteExpr>(P)) {
-      IsRelease = true;
-    } else if (isa<DeclStmt, InitListExpr>(P)) {
+    case UseKind::Returned:
+    case UseKind::Thrown:
+    case UseKind::AssignedTo:
+    case UseKind::Declares:
       Escapes = true; // another variable or aggregate now holds it
-    } else if (isa<CXXConstructExpr>(P)) {
-      // A lambda's by-copy capture is neutral; anything else built from the
-      // client (a wrapper, a thread) may keep it.
-      const Stmt *C2 = nullptr;
-      if (!isa_and_nonnull<LambdaExpr>(meaningfulParent(PM, P, C2)))
-        Escapes = true;
+      break;
+    case UseKind::Overwritten:
+      Reseated = true;
+      break;
+    case UseKind::Deleted:
+      IsRelease = true;
+      break;
+    case UseKind::Constructed:
+      // Anything built from the client (a wrapper, a thread) may keep it.
+      Escapes = !isa<CXXNewExpr, ParenListExpr>(Use.Parent);
+      break;
+    case UseKind::Captured:
+      // What the lambda does is seen inside it; a class object copied into
+      // it is a use of its own.
+      Neutral = !isa<CXXConstructExpr>(Use.Child);
+      break;
+    case UseKind::Method:
+      Neutral = true;
+      IsRelease = classifyMethodUse(Use);
+      break;
+    case UseKind::Argument:
+      Neutral = true;
+      if (!isa<CXXOperatorCallExpr>(Use.Call))
+        IsRelease = classifyArgumentUse(Use);
+      break;
+    case UseKind::Callee:
+      Neutral = true;
+      break;
+    default:
+      break;
     }
-    Released |= IsRelease;
-    if (!isa<MemberExpr, CallExpr>(P) && !isa<LambdaExpr>(P))
-      OnlyRequests = false;
-    // A callback that only releases it later is not an escape; one that
-    // uses it otherwise may reuse it.
-    if (!IsRelease && InCallback && !isa<LambdaExpr>(P))
-      Escapes = true; // a callback that uses it later, not just releases it
-    return;
   }
+  Released |= IsRelease;
+  if (!Neutral)
+    OnlyRequests = false;
+  // A callback that only releases it later is not an escape; one that uses
+  // it otherwise may reuse it.
+  const bool DirectCapture =
+      Use.Kind == UseKind::Captured && !isa<CXXConstructExpr>(Use.Child);
+  if (!IsRelease && InCallback && !DirectCapture)
+    Escapes = true;
+}
+
+bool ClientUses::classifyMethodUse(const ObjectUse &Use) {
+  const CXXMethodDecl *M = Use.Method;
+  const bool IsRequest =
+      Lib.find(M, Role::RequestCall) || Lib.find(M, Role::ResponseBodyCall);
+  if (!IsRequest)
+    OnlyRequests = false;
+  // A per-request option (curlpp's setOpt with the URL) does not pick the
+  // connection, like curl_easy_setopt.
+  if (!IsRequest && !M->isConst() && !Lib.find(M, Role::RequestOption) &&
+      Use.Call)
+    ConfigCalls.push_back(Use.Call);
+  if (Lib.find(M, Role::ConnectionTarget))
+    TargetSet = true;
+  if (Lib.find(M, Role::Release))
+    return true;
+  if (M->getIdentifier() && Lib.find(M->getParent(), Role::SmartPointer)) {
+    llvm::StringRef N = M->getName();
+    if (N == "reset" || N == "swap") {
+      Reseated = true;
+      return N == "reset";
+    }
+    if (N == "release")
+      Escapes = true;
+  }
+  return false;
+}
+
+bool ClientUses::classifyArgumentUse(const ObjectUse &Use) {
+  const FunctionDecl *FD = Use.Callee;
+  OnlyRequests = false;
+  if (isPoolAttach(Use.Call))
+    AttachedToPool = true;
+  if (isStdCall(FD, "move") || isStdCall(FD, "forward")) {
+    Escapes = true; // moved out; a moved-from local is also reseated
+    Reseated = true;
+  } else if (FD && Lib.find(FD, Role::Release)) {
+    return true;
+  } else if ((FD && Lib.find(FD, Role::OwnershipTaker)) || !isCatalogued(FD)) {
+    Escapes = true; // a function that may keep it
+  }
+  return false;
 }
 
 std::vector<FixItHint> ClientUses::hoistFix(LoopInvariance &Invariance,

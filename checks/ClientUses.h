@@ -60,6 +60,10 @@ public:
 
 private:
   void classifyUse(const DeclRefExpr *Use, const Stmt *CreationLambdaBody);
+  /// The client's own method, and a function given the client: each
+  /// returns whether the use releases it.
+  bool classifyMethodUse(const struct ObjectUse &Use);
+  bool classifyArgumentUse(const struct ObjectUse &Use);
   bool isCatalogued(const FunctionDecl *FD) const;
   bool isPoolAttach(const CallExpr *Call) const;
 

@@ -1,7 +1,15 @@
 //===--- KeepAliveWithoutTimeoutCheck.cpp - httptidy ----------------------===//
+//
+// The facts: which clients are created, configured and used, collected by
+// the matchers per declaration (KeepAliveDecisions.cpp decides at the end of
+// the translation unit; KeepAliveFixText.cpp words the fix).
+//
+//===----------------------------------------------------------------------===//
 
 #include "KeepAliveWithoutTimeoutCheck.h"
+#include "KeepAliveHelpers.h"
 #include "GatedMatcher.h"
+#include "analysis/ObjectUses.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
@@ -14,42 +22,9 @@ using namespace clang::ast_matchers;
 
 namespace clang::tidy::http {
 
-namespace {
+using namespace keepalive;
 
-const ValueDecl *canonical(const ValueDecl *D) {
-  return D ? cast<ValueDecl>(D->getCanonicalDecl()) : nullptr;
-}
-
-/// The record a value of this type refers to: the object itself, through a
-/// pointer or reference, or through a catalogued smart pointer.
-const CXXRecordDecl *pointeeRecord(QualType T, const Catalogue &Lib,
-                                   bool *ThroughPointer = nullptr) {
-  if (T.isNull())
-    return nullptr;
-  T = T.getNonReferenceType();
-  bool Ptr = false;
-  if (const auto *PT = T->getAs<PointerType>()) {
-    T = PT->getPointeeType();
-    Ptr = true;
-  }
-  const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
-  if (!Ptr && RD && Lib.find(RD, Role::SmartPointer)) {
-    if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD)) {
-      const TemplateArgumentList &Args = Spec->getTemplateArgs();
-      if (Args.size() >= 1 && Args[0].getKind() == TemplateArgument::Type) {
-        RD = Args[0].getAsType()->getAsCXXRecordDecl();
-        Ptr = true;
-      }
-    }
-  }
-  if (ThroughPointer)
-    *ThroughPointer = Ptr;
-  return RD;
-}
-
-/// True if the type names a client: a catalogued client or handle class, a
-/// pointer or smart pointer to one, or a pointer to a catalogued handle
-/// typedef (`CURL *`).
+namespace keepalive {
 bool isClientish(QualType T, const Catalogue &Lib) {
   if (T.isNull() || T->isReferenceType())
     return false;
@@ -73,6 +48,81 @@ bool isClientish(QualType T, const Catalogue &Lib) {
   return false;
 }
 
+
+Value evaluate(const Expr *E, ASTContext &Ctx) {
+  for (int Depth = 0; E && Depth < 8; ++Depth) {
+    E = stripWrappers(E);
+    if (const auto *DA = dyn_cast_or_null<CXXDefaultArgExpr>(E)) {
+      E = DA->getExpr();
+      continue;
+    }
+    if (const auto *CE = dyn_cast_or_null<CXXConstructExpr>(E)) {
+      if (CE->getNumArgs() == 0)
+        return Value::Unknown;
+      E = CE->getArg(0);
+      continue;
+    }
+    break;
+  }
+  if (!E || E->containsErrors() || E->isValueDependent() ||
+      E->isTypeDependent())
+    return Value::Unknown;
+  Expr::EvalResult R;
+  if (!E->EvaluateAsRValue(R, Ctx) || R.HasSideEffects)
+    return Value::Unknown;
+  if (R.Val.isInt())
+    return R.Val.getInt().isZero() ? Value::Zero : Value::NonZero;
+  if (R.Val.isFloat())
+    return R.Val.getFloat().isZero() ? Value::Zero : Value::NonZero;
+  return Value::Unknown;
+}
+
+int paramIndex(const FunctionDecl *FD, llvm::StringRef Name) {
+  for (unsigned I = 0; I < FD->getNumParams(); ++I)
+    if (const IdentifierInfo *II = FD->getParamDecl(I)->getIdentifier())
+      if (II->getName() == Name)
+        return static_cast<int>(I);
+  return -1;
+}
+
+llvm::StringRef optionName(const Expr *E) {
+  E = E ? E->IgnoreParenImpCasts() : nullptr;
+  if (const auto *DRE = dyn_cast_or_null<DeclRefExpr>(E))
+    if (const auto *EC = dyn_cast<EnumConstantDecl>(DRE->getDecl()))
+      if (EC->getIdentifier())
+        return EC->getName();
+  return "";
+}
+
+bool onlySystemMacros(const SourceManager &SM, SourceLocation L) {
+  for (int I = 0; L.isMacroID() && I < 16; ++I) {
+    if (SM.isMacroArgExpansion(L)) {
+      L = SM.getImmediateSpellingLoc(L);
+      continue;
+    }
+    if (!SM.isInSystemHeader(SM.getSpellingLoc(L)))
+      return false;
+    L = SM.getImmediateExpansionRange(L).getBegin();
+  }
+  return L.isFileID();
+}
+
+CharSourceRange userRange(const SourceManager &SM, const LangOptions &LO,
+                          SourceRange R) {
+  if (R.isInvalid() || !onlySystemMacros(SM, R.getBegin()) ||
+      !onlySystemMacros(SM, R.getEnd()))
+    return {};
+  return Lexer::makeFileCharRange(CharSourceRange::getTokenRange(R), SM, LO);
+}
+
+SourceLocation diagLoc(const SourceManager &SM, SourceLocation L) {
+  if (L.isMacroID() && SM.isInSystemHeader(SM.getSpellingLoc(L)))
+    return SM.getExpansionLoc(L);
+  return L;
+}
+} // namespace keepalive
+
+namespace {
 /// A variable or field whose type names a client (isClientish), decided
 /// once per type as written (sugar kept: `CURL *` is a handle, `void *` is
 /// not): every variable, field and reference in the file meets it.
@@ -107,158 +157,6 @@ public:
 private:
   HoldsClientTest Test;
 };
-
-/// The expression that names the client (a variable or a field) inside an
-/// object or argument expression, seeing through `&`, `*`, smart pointers'
-/// `->`, `*` and `get()`, and calls that return a layer of the same
-/// connection (`beast::get_lowest_layer(stream)`, `stream.next_layer()`).
-const Expr *namingExpr(const Expr *E, const Catalogue &Lib) {
-  for (int Depth = 0; E && Depth < 8; ++Depth) {
-    E = stripWrappers(E);
-    if (!E || E->containsErrors())
-      return nullptr;
-    if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
-      return isa<VarDecl>(DRE->getDecl()) ? DRE : nullptr;
-    if (const auto *ME = dyn_cast<MemberExpr>(E))
-      return isa<FieldDecl, VarDecl>(ME->getMemberDecl()) ? ME : nullptr;
-    if (const auto *UO = dyn_cast<UnaryOperator>(E)) {
-      if (UO->getOpcode() != UO_AddrOf && UO->getOpcode() != UO_Deref)
-        return nullptr;
-      E = UO->getSubExpr();
-      continue;
-    }
-    if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E)) {
-      if ((OC->getOperator() != OO_Arrow && OC->getOperator() != OO_Star) ||
-          OC->getNumArgs() != 1)
-        return nullptr;
-      E = OC->getArg(0);
-      continue;
-    }
-    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E)) {
-      const CXXMethodDecl *M = MC->getMethodDecl();
-      const Expr *Obj = MC->getImplicitObjectArgument();
-      if (!M || !Obj)
-        return nullptr;
-      if (Lib.find(M->getParent(), Role::SmartPointer) && M->getIdentifier() &&
-          M->getName() == "get") {
-        E = Obj;
-        continue;
-      }
-      const CXXRecordDecl *Ret = M->getReturnType()->isReferenceType()
-                                     ? pointeeRecord(M->getReturnType(), Lib)
-                                     : nullptr;
-      if (Ret && Lib.find(Ret, Role::ClientType)) {
-        E = Obj;
-        continue;
-      }
-      return nullptr;
-    }
-    if (const auto *C = dyn_cast<CallExpr>(E)) {
-      const FunctionDecl *FD = C->getDirectCallee();
-      if (FD && C->getNumArgs() >= 1 &&
-          FD->getReturnType()->isLValueReferenceType() &&
-          Lib.find(FD, Role::NeutralUse)) {
-        E = C->getArg(0);
-        continue;
-      }
-      return nullptr;
-    }
-    return nullptr;
-  }
-  return nullptr;
-}
-
-const ValueDecl *declOf(const Expr *Naming) {
-  if (const auto *DRE = dyn_cast_or_null<DeclRefExpr>(Naming))
-    return canonical(DRE->getDecl());
-  if (const auto *ME = dyn_cast_or_null<MemberExpr>(Naming))
-    return canonical(ME->getMemberDecl());
-  return nullptr;
-}
-
-enum class Value { Zero, NonZero, Unknown };
-
-/// The value of a setting, seeing through the wrappers a timeout type adds
-/// (`cpr::Timeout{0}`, `std::chrono::seconds(0)`, a default argument).
-Value evaluate(const Expr *E, ASTContext &Ctx) {
-  for (int Depth = 0; E && Depth < 8; ++Depth) {
-    E = stripWrappers(E);
-    if (const auto *DA = dyn_cast_or_null<CXXDefaultArgExpr>(E)) {
-      E = DA->getExpr();
-      continue;
-    }
-    if (const auto *CE = dyn_cast_or_null<CXXConstructExpr>(E)) {
-      if (CE->getNumArgs() == 0)
-        return Value::Unknown;
-      E = CE->getArg(0);
-      continue;
-    }
-    break;
-  }
-  if (!E || E->containsErrors() || E->isValueDependent() ||
-      E->isTypeDependent())
-    return Value::Unknown;
-  Expr::EvalResult R;
-  if (!E->EvaluateAsRValue(R, Ctx) || R.HasSideEffects)
-    return Value::Unknown;
-  if (R.Val.isInt())
-    return R.Val.getInt().isZero() ? Value::Zero : Value::NonZero;
-  if (R.Val.isFloat())
-    return R.Val.getFloat().isZero() ? Value::Zero : Value::NonZero;
-  return Value::Unknown;
-}
-
-/// Index of the parameter with this name, or -1.
-int paramIndex(const FunctionDecl *FD, llvm::StringRef Name) {
-  for (unsigned I = 0; I < FD->getNumParams(); ++I)
-    if (const IdentifierInfo *II = FD->getParamDecl(I)->getIdentifier())
-      if (II->getName() == Name)
-        return static_cast<int>(I);
-  return -1;
-}
-
-/// The enumerator passed as an option (`CURLOPT_TIMEOUT`), or "".
-llvm::StringRef optionName(const Expr *E) {
-  E = E ? E->IgnoreParenImpCasts() : nullptr;
-  if (const auto *DRE = dyn_cast_or_null<DeclRefExpr>(E))
-    if (const auto *EC = dyn_cast<EnumConstantDecl>(DRE->getDecl()))
-      if (EC->getIdentifier())
-        return EC->getName();
-  return "";
-}
-
-/// True if every macro the location comes through is a system header's
-/// (libcurl wraps curl_easy_setopt in a same-name macro): the code is the
-/// user's as written, and a fix-it may touch it.
-bool onlySystemMacros(const SourceManager &SM, SourceLocation L) {
-  for (int I = 0; L.isMacroID() && I < 16; ++I) {
-    if (SM.isMacroArgExpansion(L)) {
-      L = SM.getImmediateSpellingLoc(L);
-      continue;
-    }
-    if (!SM.isInSystemHeader(SM.getSpellingLoc(L)))
-      return false;
-    L = SM.getImmediateExpansionRange(L).getBegin();
-  }
-  return L.isFileID();
-}
-
-/// The file range of written code, or an invalid range inside a user macro.
-CharSourceRange userRange(const SourceManager &SM, const LangOptions &LO,
-                          SourceRange R) {
-  if (R.isInvalid() || !onlySystemMacros(SM, R.getBegin()) ||
-      !onlySystemMacros(SM, R.getEnd()))
-    return {};
-  return Lexer::makeFileCharRange(CharSourceRange::getTokenRange(R), SM, LO);
-}
-
-/// Where a finding goes: out of a system header's macro to its use.
-SourceLocation diagLoc(const SourceManager &SM, SourceLocation L) {
-  if (L.isMacroID() && SM.isInSystemHeader(SM.getSpellingLoc(L)))
-    return SM.getExpansionLoc(L);
-  return L;
-}
-
 } // namespace
 
 KeepAliveWithoutTimeoutCheck::KeepAliveWithoutTimeoutCheck(
@@ -549,7 +447,7 @@ void KeepAliveWithoutTimeoutCheck::collectCreation(
                          SourceLocation Loc) {
     if (!Key || (Init && isEmptyInit(Init, Lib)))
       return;
-    Facts &F = Keys[canonical(Key)];
+    Facts &F = Keys[cast<ValueDecl>(Key->getCanonicalDecl())];
     bool DKA = false;
     const Entry *What = Init ? createdClient(Init, Lib, DKA) : nullptr;
     if ((Init && !What) ||
@@ -595,10 +493,10 @@ void KeepAliveWithoutTimeoutCheck::collectCreation(
     if (!What)
       return;
     if (isUserSubclass(RD, Lib)) {
-      Keys[canonical(FD)].UnknownOrigin = true;
+      Keys[cast<ValueDecl>(FD->getCanonicalDecl())].UnknownOrigin = true;
       return;
     }
-    Keys[canonical(FD)].Creations.push_back(
+    Keys[cast<ValueDecl>(FD->getCanonicalDecl())].Creations.push_back(
         {CreationKind::FieldDecl, nullptr, nullptr, FD->getLocation(), What,
          Lib.find(RD, Role::DefaultKeepAlive) != nullptr});
     return;
@@ -637,7 +535,7 @@ void KeepAliveWithoutTimeoutCheck::collectCreation(
   LHS = stripWrappers(LHS);
   if (!isa<DeclRefExpr, MemberExpr>(LHS))
     return;
-  const ValueDecl *Key = declOf(LHS);
+  const ValueDecl *Key = objectKeyOf(LHS, Lib).Leaf;
   if (!Key || !(isa<FieldDecl>(Key) || isa<VarDecl>(Key)))
     return;
   AddCreation(Key, CreationKind::Assign, RHS, Holder,
@@ -654,8 +552,9 @@ void KeepAliveWithoutTimeoutCheck::collectCall(const CallExpr *C) {
   const Expr *Obj = MC ? MC->getImplicitObjectArgument()
                        : (C->getNumArgs() ? C->getArg(0) : nullptr);
   const unsigned First = MC ? 0 : 1; // the first argument after the client
-  const Expr *KE = namingExpr(Obj, Lib);
-  const ValueDecl *Key = declOf(KE);
+  ObjectKey OK = objectKeyOf(Obj, Lib, /*ThroughLayers=*/true);
+  const Expr *KE = OK.Naming;
+  const ValueDecl *Key = OK.Leaf;
   if (!Key)
     return; // a temporary or an expression this check cannot follow
   Facts &F = Keys[Key];
@@ -750,7 +649,7 @@ void KeepAliveWithoutTimeoutCheck::check(const MatchFinder::MatchResult &R) {
     if (MC->containsErrors())
       return;
     const ValueDecl *Key =
-        declOf(namingExpr(MC->getImplicitObjectArgument(), Lib));
+        objectKeyOf(MC->getImplicitObjectArgument(), Lib, /*ThroughLayers=*/true).Leaf;
     if (!Key)
       return;
     // Only the catalogued type itself: cpr::ConnectTimeout derives from
@@ -773,677 +672,11 @@ void KeepAliveWithoutTimeoutCheck::check(const MatchFinder::MatchResult &R) {
   if (const auto *Ref = R.Nodes.getNodeAs<Expr>("ref")) {
     if (Ref->containsErrors() || Ref->getBeginLoc().isInvalid())
       return;
-    if (const ValueDecl *Key = declOf(Ref))
+    if (const ValueDecl *Key = objectKeyOf(Ref, Lib).Leaf)
       Keys[Key].Refs.push_back(Ref);
     return;
   }
   collectCreation(R);
-}
-
-// --- Decisions at the end of the translation unit ---------------------------
-
-const KeepAliveWithoutTimeoutCheck::Creation *
-KeepAliveWithoutTimeoutCheck::firstCreation(const Facts &F) const {
-  // An explicit construction wins over the in-class initializer, which wins
-  // over the bare declaration; among equals, the first in the file.
-  auto Rank = [](CreationKind K) {
-    switch (K) {
-    case CreationKind::VarInit:
-    case CreationKind::Assign:
-    case CreationKind::CtorInit:
-      return 0;
-    case CreationKind::InClassInit:
-      return 1;
-    case CreationKind::FieldDecl:
-      return 2;
-    }
-    return 3;
-  };
-  const SourceManager &SM = Ctx->getSourceManager();
-  const Creation *Best = nullptr;
-  for (const Creation &C : F.Creations) {
-    if (!Best || Rank(C.Kind) < Rank(Best->Kind) ||
-        (Rank(C.Kind) == Rank(Best->Kind) && before(SM, C.Loc, Best->Loc)))
-      Best = &C;
-  }
-  return Best;
-}
-
-/// True if this client's facts may be incomplete because code that could
-/// set its timeout is still being typed.
-bool KeepAliveWithoutTimeoutCheck::mayBeTyping(const ValueDecl *Key,
-                                               const Facts &F) {
-  const auto *V = dyn_cast<VarDecl>(Key);
-  if (V && (V->isLocalVarDecl() || V->isStaticLocal())) {
-    for (const Creation &C : F.Creations)
-      if (const Stmt *S = C.Holder ? C.Holder : C.Anchor)
-        return Index->isUnfinished(Index->rootOf(S));
-    return true;
-  }
-  // A member or a global may get its timeout anywhere in the file.
-  return TUHasErrors;
-}
-
-bool KeepAliveWithoutTimeoutCheck::inTestCode(const ValueDecl *Key,
-                                              const Facts &F) {
-  if (const auto *FD = dyn_cast<FieldDecl>(Key))
-    if (TestFilter.skipsClass(*Index, Lib, *Ctx,
-                              dyn_cast<CXXRecordDecl>(FD->getParent())))
-      return true;
-  for (const Creation &C : F.Creations)
-    if (TestFilter.skips(*Index, Lib, *Ctx, C.Holder ? C.Holder : C.Anchor))
-      return true;
-  for (const CallFact &K : F.KeepAliveOn)
-    if (TestFilter.skips(*Index, Lib, *Ctx, K.Call))
-      return true;
-  return false;
-}
-
-bool KeepAliveWithoutTimeoutCheck::isComplete(const ValueDecl *Key) {
-  const auto *RD = dyn_cast<CXXRecordDecl>(Key->getDeclContext());
-  if (!RD)
-    return true;
-  auto It = CompleteCache.find(RD);
-  if (It != CompleteCache.end())
-    return It->second;
-  // A member function defined in another file may set the timeout: decide
-  // only for classes whose every member function is defined here.
-  bool Complete = true;
-  auto Defined = [](const FunctionDecl *M) {
-    return M->isImplicit() || M->isDeleted() || M->isDefaulted() ||
-           M->isPureVirtual() || M->hasBody();
-  };
-  for (const Decl *D : RD->decls()) {
-    if (const auto *M = dyn_cast<CXXMethodDecl>(D))
-      Complete &= Defined(M);
-    else if (const auto *FT = dyn_cast<FunctionTemplateDecl>(D))
-      Complete &= Defined(FT->getTemplatedDecl());
-  }
-  CompleteCache[RD] = Complete;
-  return Complete;
-}
-
-namespace {
-
-/// Does this use of the client hand it to code that may configure it (a
-/// function outside the catalogue, another holder, a return)? Uses through
-/// the library's own calls and the client's own methods do not.
-bool isOpaqueUse(const LocalParentMap &PM, const Stmt *Ref,
-                 const Catalogue &Lib,
-                 const llvm::DenseSet<const Expr *> &Creations) {
-  auto IsCreationOrNull = [&](const Expr *E) {
-    E = stripWrappers(E);
-    return !E || Creations.count(E) ||
-           isa<CXXNullPtrLiteralExpr, GNUNullExpr>(E) ||
-           (isa<IntegerLiteral>(E) &&
-            cast<IntegerLiteral>(E)->getValue().isZero());
-  };
-  const Stmt *Cur = Ref;
-  for (int Depth = 0; Depth < 16; ++Depth) {
-    const Stmt *Child = nullptr;
-    const Stmt *P = meaningfulParent(PM, Cur, Child);
-    if (!P)
-      return false;
-    if (const auto *E = dyn_cast<Expr>(P); E && E->containsErrors())
-      return true; // being typed: it may become a timeout
-    if (const auto *UO = dyn_cast<UnaryOperator>(P)) {
-      if (UO->getOpcode() == UO_AddrOf || UO->getOpcode() == UO_Deref) {
-        Cur = P;
-        continue;
-      }
-      return false;
-    }
-    if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(P)) {
-      OverloadedOperatorKind K = OC->getOperator();
-      if ((K == OO_Arrow || K == OO_Star) && OC->getNumArgs() == 1) {
-        Cur = P;
-        continue;
-      }
-      if (K == OO_Equal && OC->getNumArgs() == 2)
-        return OC->getArg(0) != Child || !IsCreationOrNull(OC->getArg(1));
-      return false;
-    }
-    if (const auto *ME = dyn_cast<MemberExpr>(P)) {
-      const auto *M = dyn_cast<CXXMethodDecl>(ME->getMemberDecl());
-      if (!M)
-        return false; // a data member of the client
-      const Stmt *Call = PM.parent(P);
-      if (Lib.find(M->getParent(), Role::SmartPointer) && M->getIdentifier()) {
-        llvm::StringRef N = M->getName();
-        if (N == "get" && Call) {
-          Cur = Call;
-          continue;
-        }
-        if (N == "reset") {
-          const auto *MC = dyn_cast_or_null<CXXMemberCallExpr>(Call);
-          return MC && MC->getNumArgs() >= 1 &&
-                 !IsCreationOrNull(MC->getArg(0));
-        }
-        return N == "release" || N == "swap";
-      }
-      // A layer of the same connection (`stream.next_layer()`).
-      const CXXRecordDecl *Ret = M->getReturnType()->isReferenceType()
-                                     ? pointeeRecord(M->getReturnType(), Lib)
-                                     : nullptr;
-      if (Ret && Lib.find(Ret, Role::ClientType) && Call) {
-        Cur = Call;
-        continue;
-      }
-      return false; // the client's own method
-    }
-    if (const auto *C = dyn_cast<CallExpr>(P)) {
-      const FunctionDecl *FD = C->getDirectCallee();
-      if (!FD || isStdCall(FD, "move") || isStdCall(FD, "forward") ||
-          isStdCall(FD, "swap") || Lib.find(FD, Role::OwnershipTaker))
-        return true;
-      if (!Lib.findAny(FD))
-        return true; // unknown code may set the timeout
-      if (Lib.find(FD, Role::NeutralUse) &&
-          FD->getReturnType()->isLValueReferenceType() && C->getNumArgs() &&
-          C->getArg(0) == Child) {
-        Cur = P; // beast::get_lowest_layer(stream)
-        continue;
-      }
-      return false;
-    }
-    if (isa<CXXConstructExpr>(P)) {
-      const Stmt *C2 = nullptr;
-      return !isa_and_nonnull<LambdaExpr>(meaningfulParent(PM, P, C2));
-    }
-    if (const auto *BO = dyn_cast<BinaryOperator>(P)) {
-      if (BO->getOpcode() == BO_Assign)
-        return BO->getLHS() != Child || !IsCreationOrNull(BO->getRHS());
-      return false;
-    }
-    if (isa<DeclStmt, InitListExpr, ReturnStmt, CXXNewExpr,
-            AbstractConditionalOperator, ParenListExpr>(P))
-      return true;
-    return false;
-  }
-  return true;
-}
-
-} // namespace
-
-bool KeepAliveWithoutTimeoutCheck::hasOpaqueUse(const ValueDecl *Key,
-                                                const Facts &F) {
-  auto Cached = OpaqueCache.find(Key);
-  if (Cached != OpaqueCache.end())
-    return Cached->second;
-  llvm::DenseSet<const Expr *> Anchors;
-  for (const Creation &C : F.Creations)
-    if (C.Anchor)
-      Anchors.insert(C.Anchor);
-  bool Opaque = false;
-  const auto *V = dyn_cast<VarDecl>(Key);
-  if (V && (V->isLocalVarDecl() || V->isStaticLocal())) {
-    // Every reference lives in the function that declares it.
-    const Stmt *Root = nullptr;
-    for (const Creation &C : F.Creations)
-      if (const Stmt *S = C.Holder ? C.Holder : C.Anchor)
-        if ((Root = Index->rootOf(S)))
-          break;
-    if (!Root) {
-      Opaque = true;
-    } else {
-      const LocalParentMap &PM = Index->parents(Root);
-      for (const DeclRefExpr *U : PM.refsTo(V))
-        if (isOpaqueUse(PM, U, Lib, Anchors)) {
-          Opaque = true;
-          break;
-        }
-    }
-  } else if (!isClientish(Key->getType(), Lib)) {
-    Opaque = true; // `void *h_`: its uses are not collected
-  } else {
-    for (const Expr *U : F.Refs) {
-      const Stmt *Root = Index->rootOf(U);
-      if (!Root) {
-        Opaque = true; // used in another member's or global's initializer
-        break;
-      }
-      const LocalParentMap &PM = Index->parents(Root);
-      if (!PM.contains(U) || isOpaqueUse(PM, U, Lib, Anchors)) {
-        Opaque = true;
-        break;
-      }
-    }
-  }
-  OpaqueCache[Key] = Opaque;
-  return Opaque;
-}
-
-/// A request's message that may carry its own timeout (Qt's QNetworkRequest):
-/// with a timeout set, or built where this check cannot see.
-bool KeepAliveWithoutTimeoutCheck::messageMayBound(const Expr *Msg) {
-  if (!Msg)
-    return false;
-  const CXXRecordDecl *RD = pointeeRecord(Msg->getType(), Lib);
-  if (!RD)
-    return false;
-  std::string Prefix = catalogueName(RD) + "::";
-  auto It = MessageTimeoutTypes.find(RD);
-  if (It == MessageTimeoutTypes.end()) {
-    bool Has = llvm::any_of(Lib.entries(), [&](const Entry &E) {
-      return E.Kind == Role::TimeoutSetter &&
-             llvm::StringRef(E.Name).starts_with(Prefix);
-    });
-    It = MessageTimeoutTypes.try_emplace(RD, Has).first;
-  }
-  if (!It->second)
-    return false;
-  const Expr *S = stripWrappers(Msg);
-  if (isa<CXXConstructExpr>(S))
-    return false; // a temporary request built on the spot
-  const ValueDecl *M = declOf(namingExpr(Msg, Lib));
-  if (!M)
-    return true;
-  const auto *V = dyn_cast<VarDecl>(M);
-  if (!V || !V->isLocalVarDecl() || V->getType()->isReferenceType())
-    return true; // a parameter, member or global: set up elsewhere
-  auto KI = Keys.find(M);
-  if (KI != Keys.end() && KI->second.Timeout)
-    return true;
-  // A local request handed to a helper may get its timeout there.
-  const Stmt *Root = Index->rootOf(Msg);
-  if (!Root)
-    return true;
-  const LocalParentMap &PM = Index->parents(Root);
-  static const llvm::DenseSet<const Expr *> None;
-  for (const DeclRefExpr *U : PM.refsTo(V))
-    if (isOpaqueUse(PM, U, Lib, None))
-      return true;
-  return false;
-}
-
-bool KeepAliveWithoutTimeoutCheck::isBounded(const ValueDecl *Key,
-                                             const Facts &F, bool Explicit) {
-  if (F.Timeout || (Explicit && F.IdleTimeout))
-    return true;
-  return llvm::any_of(F.Messages,
-                      [&](const Expr *M) { return messageMayBound(M); });
-}
-
-bool KeepAliveWithoutTimeoutCheck::servesSeveralRequests(
-    const Facts &F, const Creation &C, const Stmt *&Where, bool &InLoop) {
-  Where = nullptr;
-  InLoop = false;
-  const Stmt *Anchor = C.Holder ? C.Holder : C.Anchor;
-  const Stmt *Root = Anchor ? Index->rootOf(Anchor) : nullptr;
-  if (!Root)
-    return false;
-  const LocalParentMap &PM = Index->parents(Root);
-  auto CreationLoops = repeatingLoops(PM, Anchor);
-  unsigned Count = 0;
-  for (const CallFact &R : F.Requests) {
-    if (Index->rootOf(R.Call) != Root || !PM.contains(R.Call))
-      continue;
-    for (const Stmt *L : repeatingLoops(PM, R.Call))
-      if (!llvm::is_contained(CreationLoops, L)) {
-        Where = L;
-        InLoop = true;
-        return true;
-      }
-    if (++Count == 2) {
-      Where = R.Call;
-      return true;
-    }
-  }
-  return false;
-}
-
-std::string KeepAliveWithoutTimeoutCheck::fixText(const ValueDecl *Key,
-                                                  const Entry *What,
-                                                  llvm::StringRef ObjText) {
-  if (!What || DefaultTimeoutSeconds == 0 || ObjText.empty())
-    return "";
-  std::string T = libraryInfo(What->Lib).TimeoutFixTemplate.str();
-  if (T.empty())
-    return "";
-  bool Ptr = false;
-  const CXXRecordDecl *RD = pointeeRecord(Key->getType(), Lib, &Ptr);
-  size_t ArrowPos = T.find("$arrow");
-  if (ArrowPos != std::string::npos) {
-    // The setter must be a member of this client's class (Beast's
-    // ssl_stream has no expires_after of its own).
-    size_t NameEnd = T.find('(', ArrowPos);
-    if (!RD || !RD->hasDefinition() || NameEnd == std::string::npos)
-      return "";
-    std::string Method = T.substr(ArrowPos + 6, NameEnd - ArrowPos - 6);
-    // A name lookup, not a walk of decls(): a class from the preamble would
-    // load every member to be walked (most of this check's cost in clangd).
-    DeclarationName Name(&RD->getASTContext().Idents.get(Method));
-    bool Found = false;
-    llvm::SmallVector<const CXXRecordDecl *, 4> Work{RD->getDefinition()};
-    while (!Work.empty() && !Found) {
-      const CXXRecordDecl *Cur = Work.pop_back_val();
-      for (const NamedDecl *ND : Cur->lookup(Name))
-        if (isa<CXXMethodDecl, FunctionTemplateDecl>(ND)) {
-          Found = true;
-          break;
-        }
-      for (const CXXBaseSpecifier &B : Cur->bases())
-        if (const CXXRecordDecl *BR = B.getType()->getAsCXXRecordDecl())
-          if (BR->hasDefinition())
-            Work.push_back(BR->getDefinition());
-    }
-    if (!Found)
-      return "";
-  }
-  auto Replace = [&](llvm::StringRef From, const std::string &To) {
-    for (size_t P = T.find(From.str()); P != std::string::npos;
-         P = T.find(From.str(), P + To.size()))
-      T.replace(P, From.size(), To);
-  };
-  Replace("$obj", ObjText.str());
-  Replace("$arrow", Ptr ? "->" : ".");
-  Replace("$sec", std::to_string(DefaultTimeoutSeconds));
-  Replace("$ms", std::to_string(DefaultTimeoutSeconds * 1000ull));
-  return T;
-}
-
-void KeepAliveWithoutTimeoutCheck::addFixNote(const Stmt *After,
-                                              const Stmt *Root,
-                                              const std::string &Text) {
-  if (Text.empty() || !After || !Root)
-    return;
-  const LocalParentMap &PM = Index->parents(Root);
-  // Only after a whole statement of a block: `x;` or `T x = ...;`.
-  const Stmt *S = After;
-  for (const Stmt *P = PM.parent(S); isa_and_nonnull<ExprWithCleanups>(P) ||
-                                     isa_and_nonnull<ImplicitCastExpr>(P);
-       P = PM.parent(S))
-    S = P;
-  if (!isa_and_nonnull<CompoundStmt>(PM.parent(S)))
-    return;
-  if (const auto *DS = dyn_cast<DeclStmt>(S))
-    if (!DS->isSingleDecl())
-      return;
-  const SourceManager &SM = Ctx->getSourceManager();
-  CharSourceRange R = userRange(SM, Ctx->getLangOpts(), S->getSourceRange());
-  if (R.isInvalid())
-    return;
-  auto Indent = lineIndent(SM, R.getBegin());
-  if (!Indent)
-    return;
-  auto [FID, Off] = SM.getDecomposedLoc(R.getEnd());
-  bool Invalid = false;
-  llvm::StringRef Buf = SM.getBufferData(FID, &Invalid);
-  if (Invalid || Off == 0 || Off > Buf.size())
-    return;
-  // Past the statement's semicolon.
-  if (Buf[Off - 1] != ';') {
-    while (Off < Buf.size() && (Buf[Off] == ' ' || Buf[Off] == '\t'))
-      ++Off;
-    if (Off >= Buf.size() || Buf[Off] != ';')
-      return;
-    ++Off;
-  }
-  // Insert at the end of the line, after a trailing comment if any; give up
-  // if more code follows on the line.
-  size_t EOL = Buf.find('\n', Off);
-  if (EOL == llvm::StringRef::npos)
-    EOL = Buf.size();
-  if (EOL > Off && Buf[EOL - 1] == '\r')
-    --EOL;
-  llvm::StringRef Rest = Buf.slice(Off, EOL).trim(" \t");
-  if (!Rest.empty() && !Rest.starts_with("//"))
-    return;
-  SourceLocation At = SM.getComposedLoc(FID, EOL);
-  diag(R.getBegin(),
-       "insert '%0' after this statement (a bound of %1 s from the option "
-       "DefaultTimeoutSeconds; choose one that fits the slowest request)",
-       DiagnosticIDs::Note)
-      << Text << DefaultTimeoutSeconds
-      << FixItHint::CreateInsertion(At, "\n" + *Indent + Text);
-}
-
-namespace {
-
-std::string describe(const ValueDecl *Key, const Entry *What) {
-  std::string S = "'" + nameOf(Key).str() + "'";
-  if (What)
-    S += " (" + libraryInfo(What->Lib).DisplayName.str() + ")";
-  return S;
-}
-
-const char *const Consequence =
-    "the kept-alive connection holds its socket with nothing bounding it, "
-    "and a stalled server can block a request forever";
-
-} // namespace
-
-void KeepAliveWithoutTimeoutCheck::decideMessage(const ValueDecl *Msg,
-                                                 Facts &F) {
-  // Beast: keep-alive is a property of the message; the connection it keeps
-  // is every stream the message is written to.
-  const CallFact *On = nullptr;
-  const SourceManager &SM = Ctx->getSourceManager();
-  for (const CallFact &C : F.KeepAliveOn)
-    if (C.OnMessage && (!On || before(SM, C.Call->getBeginLoc(),
-                                      On->Call->getBeginLoc())))
-      On = &C;
-  if (!On || F.WrittenTo.empty())
-    return;
-  llvm::SmallVector<const ValueDecl *, 2> Streams;
-  const CallFact *Write = nullptr;
-  for (const CallFact &W : F.WrittenTo) {
-    const ValueDecl *S = declOf(W.KeyExpr);
-    auto It = S ? Keys.find(S) : Keys.end();
-    if (It == Keys.end())
-      return;
-    Facts &SF = It->second;
-    if (SF.UnknownOrigin || SF.Creations.empty() || isBounded(S, SF, true) ||
-        !isComplete(S) || hasOpaqueUse(S, SF) || isa<ParmVarDecl>(S) ||
-        mayBeTyping(S, SF) || Index->isUnfinished(Index->rootOf(W.Call)) ||
-        TestFilter.skips(*Index, Lib, *Ctx, W.Call) || inTestCode(S, SF))
-      return;
-    if (!llvm::is_contained(Streams, S))
-      Streams.push_back(S);
-    if (!Write)
-      Write = &W;
-  }
-  const ValueDecl *Stream = Streams.front();
-  const Entry *What = firstCreation(Keys.find(Stream)->second)->What;
-  for (const ValueDecl *S : Streams)
-    Reported.insert(S);
-  Reported.insert(Msg);
-  diag(diagLoc(SM, On->Call->getBeginLoc()),
-       "keep-alive is switched on for request '%0', which is written to '%1' "
-       "(%2), but no timeout is set on that stream: %3; set one with %4")
-      << nameOf(Msg) << nameOf(Stream)
-      << libraryInfo(What->Lib).DisplayName << Consequence
-      << libraryInfo(What->Lib).TimeoutAdvice;
-  diag(diagLoc(SM, Write->Call->getBeginLoc()), "the request is written to '%0' here",
-       DiagnosticIDs::Note)
-      << nameOf(Stream);
-  if (Streams.size() != 1)
-    return;
-  // The stream's name must mean the stream where the fix goes.
-  const Stmt *Root = Index->rootOf(On->Call);
-  if (!Root)
-    return;
-  bool Visible = false;
-  if (const auto *FD = dyn_cast<FieldDecl>(Stream)) {
-    const auto *M =
-        dyn_cast_or_null<CXXMethodDecl>(Index->functionOfRoot(Root));
-    Visible = M && M->getParent()->getCanonicalDecl() ==
-                       FD->getParent()->getCanonicalDecl();
-    if (Visible)
-      for (const VarDecl *L : Index->parents(Root).localVars())
-        if (L->getDeclName() == FD->getDeclName())
-          Visible = false;
-  } else if (const auto *V = dyn_cast<VarDecl>(Stream)) {
-    const LocalParentMap &PM = Index->parents(Root);
-    const DeclStmt *DS = V->isLocalVarDecl() ? PM.declStmtOf(V) : nullptr;
-    if (DS && before(SM, DS->getEndLoc(), On->Call->getBeginLoc())) {
-      // The declaration's block must hold the keep-alive call.
-      const Stmt *Block = PM.parent(DS);
-      for (const Stmt *P = On->Call; P; P = PM.parent(P))
-        if (P == Block)
-          Visible = true;
-    }
-  }
-  if (Visible)
-    addFixNote(On->Call, Root, fixText(Stream, What, nameOf(Stream)));
-}
-
-void KeepAliveWithoutTimeoutCheck::decide(const ValueDecl *Key, Facts &F) {
-  if (Reported.count(Key) || F.UnknownOrigin || isa<ParmVarDecl>(Key) ||
-      Key->getType()->isReferenceType() || Key->getType()->isDependentType())
-    return;
-  const Creation *C = firstCreation(F);
-  if (!C)
-    return; // created where this check cannot see
-  if (inTestCode(Key, F))
-    return; // test suites build and configure clients as they please
-  const SourceManager &SM = Ctx->getSourceManager();
-  const auto *V = dyn_cast<VarDecl>(Key);
-  const bool IsLocal = V && V->hasLocalStorage();
-
-  // --- 1. Keep-alive switched on explicitly.
-  const CallFact *On = nullptr;
-  for (const CallFact &K : F.KeepAliveOn)
-    if (!K.OnMessage &&
-        (!On || before(SM, K.Call->getBeginLoc(), On->Call->getBeginLoc())))
-      On = &K;
-  if (On) {
-    if (isBounded(Key, F, true) || !isComplete(Key) || hasOpaqueUse(Key, F) ||
-        mayBeTyping(Key, F) || Index->isUnfinished(Index->rootOf(On->Call)))
-      return;
-    Reported.insert(Key);
-    const LibraryInfo &Info = libraryInfo(C->What->Lib);
-    diag(diagLoc(SM, On->Call->getBeginLoc()),
-         "keep-alive is switched on for %0 but no timeout is set on it: %1; "
-         "set one with %2")
-        << describe(Key, C->What) << Consequence << Info.TimeoutAdvice;
-    CharSourceRange ObjRange =
-        userRange(SM, Ctx->getLangOpts(), On->KeyExpr->getSourceRange());
-    if (ObjRange.isValid())
-      addFixNote(On->Call, Index->rootOf(On->Call),
-                 fixText(Key, C->What,
-                         Lexer::getSourceText(ObjRange, SM,
-                                              Ctx->getLangOpts())));
-    return;
-  }
-
-  // --- 2. Keep-alive by the library's default, with no default timeout.
-  if (!ReportDefaultKeepAlive || !C->DefaultKeepAlive || F.KeepAliveOff ||
-      F.Requests.empty())
-    return;
-  // Beast keeps a connection per message: only HTTP/1.1 requests that do
-  // not ask to close count.
-  if (C->What->Lib == Library::Beast) {
-    bool AnyKept = false;
-    for (const Expr *M : F.Messages) {
-      const ValueDecl *MD = declOf(namingExpr(M, Lib));
-      auto It = MD ? Keys.find(MD) : Keys.end();
-      if (It != Keys.end() && It->second.KeepAliveOff)
-        continue;
-      if (const auto *MV = dyn_cast_or_null<VarDecl>(MD)) {
-        const auto *CE =
-            dyn_cast_or_null<CXXConstructExpr>(stripWrappers(MV->getInit()));
-        const CXXConstructorDecl *Ctor = CE ? CE->getConstructor() : nullptr;
-        int I = Ctor ? paramIndex(Ctor, "version") : -1;
-        if (I >= 0 && static_cast<unsigned>(I) < CE->getNumArgs()) {
-          Expr::EvalResult R;
-          const Expr *A = CE->getArg(I);
-          if (!A->isValueDependent() && A->EvaluateAsInt(R, *Ctx) &&
-              R.Val.getInt().getZExtValue() < 11)
-            continue; // HTTP/1.0 closes by default
-        }
-      }
-      AnyKept = true;
-    }
-    if (!AnyKept)
-      return;
-  }
-  if (isBounded(Key, F, false))
-    return;
-  const Stmt *Where = nullptr;
-  bool InLoop = false;
-  if (IsLocal && !servesSeveralRequests(F, *C, Where, InLoop))
-    return;
-  if (!isComplete(Key) || hasOpaqueUse(Key, F) || mayBeTyping(Key, F))
-    return;
-  Reported.insert(Key);
-  const LibraryInfo &Info = libraryInfo(C->What->Lib);
-  diag(diagLoc(SM, C->Loc),
-       "%0 keeps its connection alive by default and no timeout is set on "
-       "it: %1; set one with %2")
-      << describe(Key, C->What) << Consequence << Info.TimeoutAdvice;
-  if (IsLocal && InLoop)
-    diag(diagLoc(SM, Where->getBeginLoc()),
-         "'%0' serves a request on every iteration of this %1 loop",
-         DiagnosticIDs::Note)
-        << nameOf(Key) << loopKindName(Where);
-  else if (IsLocal)
-    diag(diagLoc(SM, Where->getBeginLoc()), "'%0' serves another request here",
-         DiagnosticIDs::Note)
-        << nameOf(Key);
-  else {
-    const CallFact *First = nullptr;
-    for (const CallFact &R : F.Requests)
-      if (!First ||
-          before(SM, R.Call->getBeginLoc(), First->Call->getBeginLoc()))
-        First = &R;
-    diag(diagLoc(SM, First->Call->getBeginLoc()),
-         "'%0' lives on and sends its requests here, keeping the connection "
-         "open between them",
-         DiagnosticIDs::Note)
-        << nameOf(Key);
-  }
-
-  // The fix goes right after a creation that is a statement of a block.
-  if (C->Kind == CreationKind::VarInit && IsLocal && V &&
-      !V->isStaticLocal() && C->Anchor) {
-    const Stmt *Root = Index->rootOf(C->Anchor);
-    if (const DeclStmt *DS = Root ? Index->parents(Root).declStmtOf(V) : nullptr)
-      addFixNote(DS, Root, fixText(Key, C->What, nameOf(Key)));
-  } else if (C->Kind == CreationKind::Assign && C->Holder) {
-    const Expr *LHS = nullptr;
-    if (const auto *BO = dyn_cast<BinaryOperator>(C->Holder))
-      LHS = BO->getLHS();
-    else if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(C->Holder))
-      LHS = OC->getArg(0);
-    CharSourceRange ObjRange =
-        LHS ? userRange(SM, Ctx->getLangOpts(), LHS->getSourceRange())
-            : CharSourceRange();
-    if (ObjRange.isValid())
-      addFixNote(C->Holder, Index->rootOf(C->Holder),
-                 fixText(Key, C->What,
-                         Lexer::getSourceText(ObjRange, SM,
-                                              Ctx->getLangOpts())));
-  }
-}
-
-void KeepAliveWithoutTimeoutCheck::onEndOfTranslationUnit() {
-  if (Keys.empty() || !Ctx) {
-    Keys.clear();
-    return;
-  }
-  Index = FunctionIndex::forTranslationUnit(*Ctx);
-  TUHasErrors = Ctx->getDiagnostics().hasUncompilableErrorOccurred();
-
-  // Which streams each message is written to (Beast).
-  for (auto &[Key, F] : Keys)
-    for (size_t I = 0; I < F.Requests.size() && I < F.Messages.size(); ++I) {
-      const ValueDecl *M = declOf(namingExpr(F.Messages[I], Lib));
-      auto It = M ? Keys.find(M) : Keys.end();
-      if (It != Keys.end() && It->first != Key)
-        It->second.WrittenTo.push_back(F.Requests[I]);
-    }
-
-  for (auto &[Key, F] : Keys)
-    decideMessage(Key, F);
-  for (auto &[Key, F] : Keys)
-    decide(Key, F);
-
-  Keys.clear();
-  Reported.clear();
-  OpaqueCache.clear();
-  CompleteCache.clear();
-  MessageTimeoutTypes.clear();
 }
 
 } // namespace clang::tidy::http

@@ -12,6 +12,7 @@
 #include "analysis/FunctionIndex.h"
 #include "analysis/TestCode.h"
 #include "LibraryCatalogue.h"
+#include "analysis/ObjectUses.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
@@ -51,16 +52,6 @@ public:
     Registry,  // curl_multi_add_handle: kept, not owned, handed back later
   };
 
-  /// An object, as far as one expression names it (for Qt's manager and
-  /// request facts gathered across the translation unit).
-  struct ObjKey {
-    const Decl *D = nullptr;                 // variable or field
-    const CXXRecordDecl *Class = nullptr;    // its class
-    bool IsThis = false;                     // `this` (inside the class)
-    bool Fresh = false; // a temporary built right there: no fact about it
-    bool known() const { return D || IsThis || Fresh; }
-  };
-
 private:
   struct Candidate {
     const Expr *Anchor; // the acquiring call or new-expression
@@ -69,8 +60,23 @@ private:
   };
   struct Tracker;
   friend struct Tracker;
+  struct Analysis;
+  /// A place where the handle is lost.
+  struct LeakPoint {
+    enum Kind { Return, Scope, End, Overwritten, Goto, Throw } K;
+    SourceLocation Loc;
+    const VarDecl *Var;
+  };
 
+  // The phases of one candidate's analysis (see LeakedHandleAnalysis.h).
   void analyse(const Candidate &C);
+  bool continuesEarlierList(Analysis &A);
+  void describe(Analysis &A);
+  DiagnosticBuilder report(Analysis &A, llvm::StringRef Problem);
+  bool placeHolder(Analysis &A);
+  bool collectHolders(Analysis &A);
+  std::vector<LeakPoint> findLeaks(const Analysis &A);
+  void reportLeaks(Analysis &A, std::vector<LeakPoint> &LeakPoints);
   /// Releases and escapes of a parameter inside a function we can see.
   Use calleeUse(const FunctionDecl *FD, unsigned Param, bool Heap,
                 unsigned Depth);
@@ -87,9 +93,9 @@ private:
   TestCodeFilter TestFilter{Options};
   llvm::DenseSet<unsigned> Reported;
   // Facts about the whole translation unit, gathered by narrow matchers.
-  std::vector<ObjKey> AutoDeleteManagers; // setAutoDeleteReplies(true)
-  std::vector<ObjKey> FinishedManagers;   // manager's finished() connected
-  std::vector<ObjKey> AutoDeleteRequests; // AutoDeleteReplyOnFinish set
+  std::vector<ObjectKey> AutoDeleteManagers; // setAutoDeleteReplies(true)
+  std::vector<ObjectKey> FinishedManagers;   // manager's finished() connected
+  std::vector<ObjectKey> AutoDeleteRequests; // AutoDeleteReplyOnFinish set
   /// Release functions called on a handle that was not acquired locally
   /// (curl_easy_cleanup(msg->easy_handle)): handles given to a registry are
   /// released there.

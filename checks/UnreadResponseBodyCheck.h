@@ -13,6 +13,7 @@
 #include "analysis/FunctionIndex.h"
 #include "analysis/TestCode.h"
 #include "LibraryCatalogue.h"
+#include "analysis/ObjectUses.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include "clang-tidy/utils/IncludeInserter.h"
 #include <memory>
@@ -40,14 +41,6 @@ public:
 
   /// Which object a call works on: a variable, or a field reached through
   /// `this` (Base null) or through a variable (Base that variable).
-  struct ObjKey {
-    const Decl *Base = nullptr;
-    const Decl *Leaf = nullptr;
-    explicit operator bool() const { return Leaf != nullptr; }
-    bool operator==(const ObjKey &O) const {
-      return Base == O.Base && Leaf == O.Leaf;
-    }
-  };
 
   /// Library calls around a body: what reuses, drains or configures the
   /// connection, collected once per translation unit.
@@ -66,8 +59,8 @@ public:
   struct Event {
     EventKind Kind;
     const CallExpr *Call;
-    ObjKey Obj;    // the session, stream or reply
-    ObjKey Parser; // Beast: the parser argument
+    ObjectKey Obj;    // the session, stream or reply
+    ObjectKey Parser; // Beast: the parser argument
     bool KeepAliveOn = true; // PocoKeepAlive: not a literal `false`
   };
 

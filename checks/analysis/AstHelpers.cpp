@@ -170,6 +170,19 @@ bool isLocalVar(const Decl *D) {
   return V && V->hasLocalStorage();
 }
 
+const VarDecl *localVarNamed(const Expr *E) {
+  for (unsigned Guard = 0; E && Guard < 8; ++Guard) {
+    E = E->IgnoreParenImpCasts();
+    const auto *U = dyn_cast<UnaryOperator>(E);
+    if (!U || (U->getOpcode() != UO_AddrOf && U->getOpcode() != UO_Deref))
+      break;
+    E = U->getSubExpr();
+  }
+  const auto *DRE = dyn_cast_or_null<DeclRefExpr>(E);
+  const auto *V = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  return V && V->hasLocalStorage() ? V->getCanonicalDecl() : nullptr;
+}
+
 bool isPlainLocal(const VarDecl *V) {
   return isLocalVar(V) && !V->getType()->isReferenceType();
 }

@@ -71,6 +71,10 @@ const VarDecl *varOf(const Expr *E);
 /// local).
 bool isLocalVar(const Decl *D);
 
+/// The local variable (canonical) an expression names, seen through `&`
+/// and `*`, or null.
+const VarDecl *localVarNamed(const Expr *E);
+
 /// A local that holds its own object, not a reference to someone else's.
 bool isPlainLocal(const VarDecl *V);
 

@@ -2,6 +2,7 @@
 
 #include "Repetition.h"
 #include "RequestFlow.h"
+#include "analysis/ObjectUses.h"
 #include "clang/AST/ASTContext.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/StringExtras.h"
@@ -18,22 +19,6 @@ const FunctionDecl *written(const FunctionDecl *F) {
   if (const FunctionDecl *P = F->getTemplateInstantiationPattern())
     F = P;
   return F;
-}
-
-/// The declaration an object expression names (a variable or a member),
-/// for matching `timer.start(...)` with the timer connected.
-const ValueDecl *objectDecl(const Expr *E) {
-  if (!E)
-    return nullptr;
-  E = E->IgnoreParenImpCasts();
-  if (const auto *U = dyn_cast<UnaryOperator>(E))
-    if (U->getOpcode() == UO_AddrOf || U->getOpcode() == UO_Deref)
-      return objectDecl(U->getSubExpr());
-  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
-    return DRE->getDecl();
-  if (const auto *ME = dyn_cast<MemberExpr>(E))
-    return ME->getMemberDecl();
-  return nullptr;
 }
 
 /// A lambda called right where it is written to initialise a static local
@@ -180,7 +165,7 @@ void Repetition::addHandler(const void *Key, Source S) {
 std::string Repetition::timerDetails(const CallSite &Site, const Expr *Timer,
                                      bool &SingleShot) {
   SingleShot = false;
-  const ValueDecl *D = objectDecl(Timer);
+  const ValueDecl *D = objectKeyOf(Timer, Lib).Leaf;
   if (!D)
     return "";
   const Stmt *Body = Site.Lambda ? Site.Lambda->getBody() : Site.Root;
@@ -189,7 +174,7 @@ std::string Repetition::timerDetails(const CallSite &Site, const Expr *Timer,
     const auto *MC = dyn_cast<CXXMemberCallExpr>(Other.Call);
     const FunctionDecl *FD = MC ? MC->getDirectCallee() : nullptr;
     const Entry *E = FD ? Lib.find(FD, Role::TimerSetting) : nullptr;
-    if (!MC || !E || objectDecl(MC->getImplicitObjectArgument()) != D ||
+    if (!MC || !E || objectKeyOf(MC->getImplicitObjectArgument(), Lib).Leaf != D ||
         MC->getNumArgs() == 0)
       continue;
     Expr::EvalResult R;
@@ -292,7 +277,7 @@ void Repetition::addConnection(const CallSite &Site) {
   const Expr *Sender = Call->getArg(0);
   const Expr *Signal = Call->getArg(1)->IgnoreParenImpCasts();
   bool Repeating = false;
-  if (const auto *M = dyn_cast_or_null<CXXMethodDecl>(objectDecl(Signal))) {
+  if (const CXXMethodDecl *M = memberPointerTarget(Signal)) {
     Repeating = Lib.find(M, Role::RepeatSignal) != nullptr;
   } else if (std::optional<std::string> Text = literalText(Signal)) {
     // SIGNAL(timeout()) is "2timeout()": a signal of the sender's class.

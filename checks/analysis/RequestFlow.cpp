@@ -8,20 +8,6 @@ namespace clang::tidy::http {
 
 namespace {
 
-const VarDecl *localVar(const Expr *E) {
-  if (!E)
-    return nullptr;
-  E = E->IgnoreParenImpCasts();
-  if (const auto *U = dyn_cast<UnaryOperator>(E))
-    if (U->getOpcode() == UO_AddrOf || U->getOpcode() == UO_Deref)
-      return localVar(U->getSubExpr());
-  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
-    if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl()))
-      if (V->hasLocalStorage())
-        return V->getCanonicalDecl();
-  return nullptr;
-}
-
 /// The variable that holds the client created at Anchor, if any.
 const VarDecl *clientVar(const LocalParentMap &PM, const Expr *Anchor) {
   const Stmt *Child = Anchor;
@@ -36,12 +22,12 @@ const VarDecl *clientVar(const LocalParentMap &PM, const Expr *Anchor) {
     }
     if (const auto *BO = dyn_cast<BinaryOperator>(P))
       return BO->isAssignmentOp() && BO->getRHS() == Child
-                 ? localVar(BO->getLHS())
+                 ? localVarNamed(BO->getLHS())
                  : nullptr;
     if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(P))
       return OC->getOperator() == OO_Equal && OC->getNumArgs() == 2 &&
                      OC->getArg(1) == Child
-                 ? localVar(OC->getArg(0))
+                 ? localVarNamed(OC->getArg(0))
                  : nullptr;
     // Handed to a call: not held here. Constructions (a unique_ptr from
     // `new`) and implicit wrappers are walked through.
@@ -134,7 +120,7 @@ private:
               Flows.push_back({V->getCanonicalDecl(), V->getInit()});
       } else if (const auto *BO = dyn_cast<BinaryOperator>(S)) {
         if (BO->isAssignmentOp())
-          if (const VarDecl *V = localVar(BO->getLHS()))
+          if (const VarDecl *V = localVarNamed(BO->getLHS()))
             Flows.push_back({V, BO->getRHS()});
       } else if (const auto *Call = dyn_cast<CallExpr>(S)) {
         Calls.push_back(Call);
@@ -144,7 +130,7 @@ private:
         const VarDecl *Target = nullptr;
         unsigned First = 0;
         if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call)) {
-          Target = localVar(MC->getImplicitObjectArgument());
+          Target = localVarNamed(MC->getImplicitObjectArgument());
         } else if (isa<CXXOperatorCallExpr>(Call) && Call->getNumArgs() > 0) {
           // `os << a << b`: every operand flows into the stream at the
           // bottom of the chain.
@@ -154,10 +140,10 @@ private:
               break;
             Obj = Inner->getArg(0)->IgnoreParenImpCasts();
           }
-          Target = localVar(Obj);
+          Target = localVarNamed(Obj);
           First = 1;
         } else if (Call->getNumArgs() > 0) {
-          const VarDecl *V = localVar(Call->getArg(0));
+          const VarDecl *V = localVarNamed(Call->getArg(0));
           if (V && (V->getType()->isArrayType() ||
                     V->getType()->isPointerType()))
             Target = V;
@@ -230,7 +216,7 @@ ParameterReach parameterReachingRequest(Callable C, const LocalParentMap &PM,
       else if (isa<CXXOperatorCallExpr>(Call) && Call->getNumArgs() > 0)
         OnClient = refersTo(Call->getArg(0), Client);
       for (const Expr *A : Call->arguments())
-        if (localVar(A) == Client)
+        if (localVarNamed(A) == Client)
           OnClient = true;
     }
     bool Request = false;

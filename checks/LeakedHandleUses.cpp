@@ -1,0 +1,303 @@
+//===--- LeakedHandleUses.cpp - httptidy -----------------------------------===//
+//
+// What a use of a handle does with it: keeps it, releases it, hands it on;
+// through the functions and slots it is given to, as far as we can see.
+//
+//===----------------------------------------------------------------------===//
+
+#include "LeakedHandleAnalysis.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/Basic/SourceManager.h"
+
+namespace clang::tidy::http {
+
+using Use = LeakedHandleCheck::Use;
+
+namespace {
+constexpr unsigned MaxCalleeDepth = 2; // how deep we follow a handle's callee
+constexpr unsigned MaxHolders = 8;     // local variables holding one handle
+} // namespace
+
+/// The called function; in a template, a call with dependent arguments
+/// still names one function when every candidate has the same name and
+/// that name is catalogued (a C function such as curl_easy_setopt).
+const FunctionDecl *calleeOf(const CallExpr *Call) {
+  if (const FunctionDecl *FD = Call->getDirectCallee())
+    return FD;
+  const auto *ULE =
+      dyn_cast_or_null<UnresolvedLookupExpr>(Call->getCallee()->IgnoreParenImpCasts());
+  if (!ULE || ULE->getNumDecls() == 0)
+    return nullptr;
+  const FunctionDecl *First = nullptr;
+  for (const NamedDecl *D : ULE->decls()) {
+    const FunctionDecl *FD = D->getUnderlyingDecl()->getAsFunction();
+    if (!FD || (First && catalogueName(FD) != catalogueName(First)))
+      return nullptr;
+    if (!First)
+      First = FD;
+  }
+  return First && First->isExternC() ? First : nullptr;
+}
+
+LeakedHandleCheck::Tracker::Result LeakedHandleCheck::Tracker::classify(const Expr *E) {
+  FollowOptions Opts;
+  Opts.ThroughDeref = false;         // *reply is the object, used
+  Opts.ThroughSmartPointers = false; // a smart pointer owns it already
+  Opts.ThroughConditional = true;
+  ObjectUse U = followUse(PM, E, lib(), Opts);
+  Result R;
+  R.At = U.Parent;
+  auto Is = [&](Use K) {
+    R.Kind = K;
+    return R;
+  };
+  // Its address lets someone else replace or keep it.
+  if (handsOnAddress(U))
+    return Is(Use::Escape);
+  switch (U.Kind) {
+  case UseKind::Returned:
+  case UseKind::Thrown:
+  case UseKind::Constructed: // a smart pointer, wrapper or aggregate
+    return Is(Use::Escape);
+  case UseKind::Overwritten:
+    // A class's operator= may keep what it held (QPointer, a wrapper).
+    return Is(U.Call ? Use::Unknown : Use::Overwrite);
+  case UseKind::AssignedTo:
+    if (U.Call)
+      return Is(Use::Escape);
+    [[fallthrough]];
+  case UseKind::Declares:
+    R.Var = U.Kind == UseKind::Declares ? U.Var : varOf(U.Other);
+    // A member, global, *out, array slot; a static, or a reference to
+    // elsewhere.
+    return Is(isPlainLocal(R.Var) ? Use::Holder : Use::Escape);
+  case UseKind::Deleted:
+    return Is(Use::Release);
+  case UseKind::Method: {
+    const CXXMethodDecl *M = U.Method;
+    if (U.Call)
+      R.At = U.Call;
+    if (isRelease(M, /*OnObject=*/true))
+      return Is(Use::Release);
+    if (lib().find(M, Role::Release) && !ClosedBy)
+      ClosedBy = M; // httplib's stop(): the socket goes, the object stays
+    if (lib().find(M, Role::OwnershipTaker))
+      return Is(Use::Escape); // setParent(): the parent deletes it
+    return Is(Use::Neutral);
+  }
+  case UseKind::Argument:
+  case UseKind::Callee:
+    return Is(callUse(U.Call, U.Child));
+  case UseKind::Captured:
+    // An init-capture names it anew inside the lambda; a plain capture
+    // shares the variable, whose uses inside we see anyway.
+    if (U.Var) {
+      R.Var = U.Var;
+      return Is(Use::Holder);
+    }
+    return Is(isa<CXXConstructExpr>(U.Child) ? Use::Escape : Use::Neutral);
+  case UseKind::Field:
+  case UseKind::Condition:
+  case UseKind::Operand:
+    return Is(Use::Neutral);
+  case UseKind::Discarded:
+    return Is(Use::Discarded);
+  case UseKind::Other:
+  case UseKind::Unknown:
+    return Is(Use::Unknown);
+  }
+  return Is(Use::Unknown);
+}
+
+Use LeakedHandleCheck::Tracker::callUse(const CallExpr *Call, const Stmt *Child) {
+  if (Child == Call->getCallee())
+    return Use::Neutral;
+  if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(Call)) {
+    switch (OC->getOperator()) {
+    case OO_EqualEqual:
+    case OO_ExclaimEqual:
+    case OO_Less:
+    case OO_Greater:
+    case OO_LessEqual:
+    case OO_GreaterEqual:
+      return Use::Neutral;
+    case OO_Equal:
+      return OC->getNumArgs() == 2 && OC->getArg(1) == Child ? Use::Escape
+                                                             : Use::Unknown;
+    default:
+      // `list << reply` keeps it, `qDebug() << reply` does not.
+      return Use::Unknown;
+    }
+  }
+  const FunctionDecl *FD = calleeOf(Call);
+  if (!FD)
+    return Use::Unknown;
+  unsigned ArgIdx = 0;
+  for (; ArgIdx < Call->getNumArgs(); ++ArgIdx)
+    if (Call->getArg(ArgIdx) == Child)
+      break;
+  if (isRelease(FD, /*OnObject=*/false))
+    return Use::Release;
+  if (lib().find(FD, Role::OwnershipTaker))
+    return Use::Escape;
+  if (lib().find(FD, Role::HandleRegistry))
+    return Use::Registry;
+  if (lib().find(FD, Role::SignalConnect))
+    return connectUse(Call, ArgIdx);
+  if (lib().findAny(FD))
+    return Use::Neutral; // a library call that uses it for its duration
+  if (FD->isInStdNamespace())
+    return Use::Escape; // std::move, std::swap, std::exchange...
+  const FunctionDecl *Def = nullptr;
+  if (FD->hasBody(Def) && Def && !isSystem(Def) &&
+      ArgIdx < Def->getNumParams()) {
+    if (Depth >= MaxCalleeDepth)
+      return Use::Unknown;
+    return Check.calleeUse(Def, ArgIdx, Heap, Depth + 1);
+  }
+  if (isSystem(FD)) {
+    // A container's member (push_back, insert) keeps it.
+    if (isa<CXXMethodDecl>(FD))
+      return Use::Escape;
+    // A C library function that takes the handle's own type works on it
+    // (curl_url_set); one that takes a plain `void *` may stash it as
+    // user data (pthread_create, an event loop's callback argument).
+    if (ArgIdx < FD->getNumParams()) {
+      QualType PT = FD->getParamDecl(ArgIdx)->getType();
+      if (PT->isPointerType()) {
+        QualType Pointee = PT->getPointeeType();
+        if (!Pointee->isVoidType() || Pointee->getAs<TypedefType>())
+          return Use::Neutral;
+      }
+    }
+    return Use::Unknown;
+  }
+  return Use::Unknown;
+}
+
+/// QObject::connect(sender, signal, [receiver,] slot [, type]).
+Use LeakedHandleCheck::Tracker::connectUse(const CallExpr *Call, unsigned ArgIdx) {
+  unsigned N = Call->getNumArgs();
+  if (N < 3)
+    return Use::Neutral;
+  const Expr *Receiver = nullptr, *Slot = Call->getArg(2);
+  if (N >= 4 && !isa<CXXDefaultArgExpr>(Call->getArg(3))) {
+    Receiver = Call->getArg(2);
+    Slot = Call->getArg(3);
+  }
+  const CXXMethodDecl *SlotMethod = memberPointerTarget(Slot);
+  llvm::StringRef SlotString = SlotMethod ? "" : stringIn(Slot);
+  bool SlotFrees = false;
+  if (SlotMethod) {
+    SlotFrees = isRelease(SlotMethod, /*OnObject=*/true);
+  } else if (!SlotString.empty()) {
+    for (const Entry &E : lib().entries())
+      if (E.Kind == Role::Release && (E.Flags & FreesObject)) {
+        llvm::StringRef Short = llvm::StringRef(E.Name).rsplit("::").second;
+        if (!Short.empty() && SlotString.contains((Short + "(").str()))
+          SlotFrees = true;
+      }
+  }
+  const VarDecl *SenderVar = varOf(Call->getArg(0));
+  const VarDecl *ReceiverVar = Receiver ? varOf(Receiver) : nullptr;
+  if (ArgIdx == 2 && Receiver)
+    // connect(x, signal, handle, &QObject::deleteLater)
+    return SlotFrees ? Use::Release : Use::Neutral;
+  if (ArgIdx != 0)
+    return Use::Neutral;
+
+  if (const LambdaExpr *L = lambdaIn(Slot)) {
+    const CXXMethodDecl *Signal = memberPointerTarget(Call->getArg(1));
+    if (Signal && lib().find(Signal, Role::CompletionSignal) &&
+        !lib().find(Signal->getParent(), Role::ClientType))
+      FinishedLambdas.push_back(L);
+    return Use::Neutral; // what the lambda does is seen at its captures
+  }
+  if (SlotFrees)
+    return SenderVar && SenderVar == ReceiverVar ? Use::Release
+                                                 : Use::Unknown;
+  if (SlotMethod)
+    return isSystem(SlotMethod) ? Use::Neutral // QEventLoop::quit
+                                : Check.slotUse(SlotMethod);
+  return Use::Unknown; // an old-style slot or a functor we cannot read
+}
+
+Use LeakedHandleCheck::calleeUse(const FunctionDecl *FD, unsigned Param,
+                                 bool Heap, unsigned Depth) {
+  auto Key = std::make_pair(FD->getCanonicalDecl(), Param * 2 + Heap);
+  if (auto It = CalleeCache.find(Key); It != CalleeCache.end())
+    return It->second;
+  CalleeCache[Key] = Use::Unknown; // recursion
+  const ParmVarDecl *PV = FD->getParamDecl(Param);
+  const Stmt *Body = FD->getBody();
+  if (!PV || !Body || PV->getType()->isReferenceType())
+    return Use::Unknown;
+  const LocalParentMap &PM = Index->parents(Body);
+  Tracker T{*this, PM, Heap, Depth, {}};
+  bool Released = false, Escaped = false, Unknown = false;
+  llvm::SmallVector<const VarDecl *, 4> Vars{PV};
+  for (unsigned I = 0; I < Vars.size(); ++I)
+    for (const DeclRefExpr *U : PM.refsTo(Vars[I])) {
+      auto R = T.classify(U);
+      switch (R.Kind) {
+      case Use::Release:
+        Released = true;
+        break;
+      case Use::Escape:
+        Escaped = true;
+        break;
+      case Use::Unknown:
+      case Use::Registry:
+        Unknown = true;
+        break;
+      case Use::Holder:
+        if (Vars.size() < MaxHolders && !llvm::is_contained(Vars, R.Var))
+          Vars.push_back(R.Var);
+        else if (!llvm::is_contained(Vars, R.Var))
+          Unknown = true;
+        break;
+      default:
+        break;
+      }
+    }
+  Use Out = Escaped   ? Use::Escape
+            : Released ? Use::Release
+            : Unknown  ? Use::Unknown
+                       : Use::Neutral;
+  CalleeCache[Key] = Out;
+  return Out;
+}
+
+Use LeakedHandleCheck::slotUse(const CXXMethodDecl *Slot) {
+  const FunctionDecl *Def = nullptr;
+  if (!Slot->hasBody(Def) || !Def || !Def->getBody())
+    return Use::Unknown;
+  if (auto It = SlotCache.find(Def); It != SlotCache.end())
+    return It->second;
+  bool Releases = false, Sender = false;
+  llvm::SmallVector<const Stmt *, 32> Work{Def->getBody()};
+  while (!Work.empty()) {
+    const Stmt *S = Work.pop_back_val();
+    if (!S)
+      continue;
+    if (isa<CXXDeleteExpr>(S))
+      Releases = true;
+    if (const auto *C = dyn_cast<CallExpr>(S))
+      if (const FunctionDecl *FD = C->getDirectCallee()) {
+        if (const Entry *E = Lib.find(FD, Role::Release))
+          if (E->Lib == Library::User || (E->Flags & FreesObject))
+            Releases = true;
+        if (Lib.find(FD, Role::SignalSender))
+          Sender = true;
+      }
+    for (const Stmt *C : S->children())
+      Work.push_back(C);
+  }
+  // A slot that reads sender() but frees nothing may still hand the reply
+  // on: we cannot tell, so it is not a leak we report.
+  Use Out = Releases ? Use::Release : Sender ? Use::Unknown : Use::Neutral;
+  SlotCache[Def] = Out;
+  return Out;
+}
+
+} // namespace clang::tidy::http
