@@ -7,20 +7,24 @@ what is derived from it.
 WHAT is one of
   names        the checks' names, one a line
   headers      #include lines for the checks' headers (for HttpTidyModule.cpp)
+  scan-rules   JSON {name: summary}, httptidy-scan's SARIF rule descriptions
+  codechecker  the CodeChecker labels (scan/codechecker/httptidy.json)
 
-CMake runs it when it configures the build; with -o the output is written
-only when it changed, so that reconfiguring rebuilds nothing that did not
-change.
+CMake runs it when it configures the build; tests import load(). With -o
+the output is written only when it changed, so that reconfiguring rebuilds
+nothing that did not change.
 """
 
 import argparse
 import collections
+import json
 import os
 import re
 import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DEFAULT_DEF = os.path.join(ROOT, "checks", "Checks.def")
+DOCS_URL = "https://github.com/httptidy/httptidy/blob/main/docs/checks/{check}.md"
 
 Check = collections.namedtuple(
     "Check", "name cls header summary severity profiles")
@@ -111,9 +115,25 @@ def headers(checks):
             "".join('#include "%s"\n' % c.header for c in checks))
 
 
+def scan_rules(checks):
+    return json.dumps({c.name: c.summary for c in checks}, indent=2) + "\n"
+
+
+def codechecker(checks):
+    labels = {}
+    for c in sorted(checks, key=lambda c: c.name):
+        labels[c.name] = (["doc_url:" + DOCS_URL.format(check=c.name)] +
+                          ["profile:" + p for p in c.profiles] +
+                          ["severity:" + c.severity])
+    return json.dumps({"analyzer": "clang-tidy", "labels": labels},
+                      indent=2) + "\n"
+
+
 WRITERS = {
     "names": lambda checks: "".join(c.name + "\n" for c in checks),
     "headers": headers,
+    "scan-rules": scan_rules,
+    "codechecker": codechecker,
 }
 
 
