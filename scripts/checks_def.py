@@ -10,9 +10,9 @@ WHAT is one of
   scan-rules   JSON {name: summary}, httptidy-scan's SARIF rule descriptions
   codechecker  the CodeChecker labels (scan/codechecker/httptidy.json)
 
-CMake runs it when it configures the build; tests import load(). With -o
-the output is written only when it changed, so that reconfiguring rebuilds
-nothing that did not change.
+CMake runs it when it configures the build; the tests and the benchmark
+import load(). With -o the output is written only when it changed, so that
+reconfiguring rebuilds nothing that did not change.
 """
 
 import argparse
