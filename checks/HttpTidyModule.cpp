@@ -1,14 +1,12 @@
 //===--- HttpTidyModule.cpp - httptidy ------------------------------------===//
 //
-// Registers the http-* checks with clang-tidy's module registry. Linked into
-// `httptidy` and `httptidy-clangd`, and built as the `--load` plugin.
+// Registers the http-* checks of Checks.def with clang-tidy's module
+// registry. Linked into `httptidy` and `httptidy-clangd`, and built as the
+// `--load` plugin.
 //
 //===----------------------------------------------------------------------===//
 
-#include "ClientPerRequestCheck.h"
-#include "KeepAliveWithoutTimeoutCheck.h"
-#include "LeakedHandleCheck.h"
-#include "UnreadResponseBodyCheck.h"
+#include "CheckHeaders.inc" // Generated from Checks.def by CMake.
 #include "clang-tidy/ClangTidyModule.h"
 #include "llvm/Config/llvm-config.h"
 #if LLVM_VERSION_MAJOR < 22 // LLVM 22 moved the registry into ClangTidyModule.h
@@ -20,12 +18,9 @@ namespace clang::tidy::http {
 class HttpTidyModule : public ClangTidyModule {
 public:
   void addCheckFactories(ClangTidyCheckFactories &Factories) override {
-    Factories.registerCheck<ClientPerRequestCheck>("http-client-per-request");
-    Factories.registerCheck<UnreadResponseBodyCheck>(
-        "http-unread-response-body");
-    Factories.registerCheck<KeepAliveWithoutTimeoutCheck>(
-        "http-keep-alive-without-timeout");
-    Factories.registerCheck<LeakedHandleCheck>("http-leaked-handle");
+#define HTTPTIDY_CHECK(Name, Class, Header, Summary, Severity, Profiles)       \
+  Factories.registerCheck<Class>(Name);
+#include "Checks.def"
   }
 };
 

@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
-"""Runs each http-* check alone and all four together on every .cpp file of a
-directory and fails unless together they report exactly what they report
-alone (warnings and notes, with their locations), and unless every check has
-at least one finding (a check with nothing to report would prove nothing).
+"""Runs each check of checks/Checks.def alone and all of them together on
+every .cpp file of a directory and fails unless together they report exactly
+what they report alone (warnings and notes, with their locations), and unless
+every check has at least one finding (a check with nothing to report would
+prove nothing). Prints each check's number of findings, in name order.
 
   together.py --httptidy BIN --src DIR -- COMPILER_FLAGS...
 
@@ -18,8 +19,11 @@ import re
 import subprocess
 import sys
 
-CHECKS = ["http-client-per-request", "http-unread-response-body",
-          "http-keep-alive-without-timeout", "http-leaked-handle"]
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                "..", "..", "..", "scripts"))
+import checks_def  # noqa: E402 (found through the path above)
+
+CHECKS = sorted(c.name for c in checks_def.load())
 DIAG = re.compile(r"^(\S+:\d+:\d+): (warning|note): (.*?)(?: \[([\w-]+)\])?$")
 
 
