@@ -238,7 +238,7 @@ void ClientPerRequestCheck::onEndOfTranslationUnit() {
   RS.FileHasErrors = Ctx->getDiagnostics().hasUncompilableErrorOccurred();
   Rep = std::make_unique<Repetition>(*Index, Lib, *Ctx, *Tests, RS);
   for (const Candidate &C : Candidates)
-    analyse(C);
+    analyze(C);
   Candidates.clear();
   Reported.clear();
 }
@@ -272,7 +272,7 @@ bool ClientPerRequestCheck::isOneShot(const FunctionDecl *F) const {
   return false;
 }
 
-void ClientPerRequestCheck::analyse(const Candidate &C) {
+void ClientPerRequestCheck::analyze(const Candidate &C) {
   const Stmt *Root = Index->rootOf(C.Anchor);
   if (!Root)
     return; // a global's or a member's initializer: built once
@@ -283,7 +283,6 @@ void ClientPerRequestCheck::analyse(const Candidate &C) {
   // be the part still being typed.
   if (Index->isUnfinished(Root))
     return;
-  const SourceManager &SM = Ctx->getSourceManager();
 
   // `new Client(...)` creates the client; the construct expression is part.
   const Expr *Anchor = C.Anchor;
@@ -334,81 +333,62 @@ void ClientPerRequestCheck::analyse(const Candidate &C) {
 
 /// A client made on every iteration of a loop.
 void ClientPerRequestCheck::reportInLoop(Site &S) {
-  const Candidate &C = S.C;
-  const Expr *Anchor = S.Anchor;
-  const LocalParentMap &PM = S.PM;
-  const auto &Loops = S.Loops;
-  const auto &Args = S.Args;
-  ClientUses &Uses = S.Uses;
-  const bool IsTracked = S.IsTracked;
-  const std::string &Subject = S.Subject;
-  const SourceLocation Loc = S.Loc;
   const SourceManager &SM = Ctx->getSourceManager();
   // A client stored somewhere else is kept, not thrown away; one used in
   // a loop of its own serves many requests (a reconnect loop). A building
   // call's client never leaves the call.
-  if (IsTracked && (Uses.escapes() || Uses.usedInLoop()))
+  if (S.IsTracked && (S.Uses.escapes() || S.Uses.usedInLoop()))
     return;
   std::vector<std::unique_ptr<LoopInvariance>> Invariance;
-  const bool Tracked = C.How == Kind::Object || C.How == Kind::Factory;
   auto VariantIn = [&](size_t I) {
     Invariance.push_back(
-        std::make_unique<LoopInvariance>(Loops[I], Anchor, PM, *Ctx));
+        std::make_unique<LoopInvariance>(S.Loops[I], S.Anchor, S.PM, *Ctx));
     // A wrapper's own member calls are its requests, not where it
     // connects.
-    return dependsOnLoop(*Invariance.back(), Args,
-                         C.Wrapper ? llvm::ArrayRef<const CallExpr *>()
-                                   : Uses.configurationCalls(),
+    return dependsOnLoop(*Invariance.back(), S.Args,
+                         S.C.Wrapper ? llvm::ArrayRef<const CallExpr *>()
+                                   : S.Uses.configurationCalls(),
                          SM);
   };
   size_t Target = 0;
-  bool Variant = Tracked && VariantIn(0);
-  if (Tracked && !Variant)
-    while (Target + 1 < Loops.size() && !VariantIn(Target + 1))
+  bool Variant = S.IsTracked && VariantIn(0);
+  if (S.IsTracked && !Variant)
+    while (Target + 1 < S.Loops.size() && !VariantIn(Target + 1))
       ++Target;
   if (Variant && !ReportLoopVariantClients)
     return; // one client per distinct host: the user's option
   std::string Msg;
-  if (C.How == Kind::GlobalInit)
-    Msg = Subject + " runs on every iteration of a loop; it sets up "
+  if (S.C.How == Kind::GlobalInit)
+    Msg = S.Subject + " runs on every iteration of a loop; it sets up "
                     "libcurl's global state (and the TLS library's), is not "
                     "thread-safe, and belongs once per program: call it "
                     "once at start-up";
   else if (Variant)
-    Msg = Subject + " for a value that changes on every iteration of a "
+    Msg = S.Subject + " for a value that changes on every iteration of a "
                     "loop; each client opens its own connection and none is "
                     "reused across iterations; keep one client per distinct "
                     "host (for example in a map) and reuse it";
   else
-    Msg = Subject + " on every iteration of a loop, so no connection can be "
+    Msg = S.Subject + " on every iteration of a loop, so no connection can be "
                     "reused and every request opens a new socket; " +
-          std::string(C.How == Kind::BuildingCall
+          std::string(S.C.How == Kind::BuildingCall
                           ? "keep one client outside the loop and reuse it"
                           : "create one client before the loop and reuse it");
   {
-    auto D = diag(Loc, Msg);
-    if (!Variant && C.How == Kind::Object && Target < Invariance.size())
-      for (const FixItHint &H : Uses.hoistFix(*Invariance[Target], C.What))
+    auto D = diag(S.Loc, Msg);
+    if (!Variant && S.C.How == Kind::Object && Target < Invariance.size())
+      for (const FixItHint &H : S.Uses.hoistFix(*Invariance[Target], S.C.What))
         D << H;
   }
-  diag(Loops[Target]->getBeginLoc(), "this %0 loop repeats it",
+  diag(S.Loops[Target]->getBeginLoc(), "this %0 loop repeats it",
        DiagnosticIDs::Note)
-      << loopKindName(Loops[Target]);
+      << loopKindName(S.Loops[Target]);
   addHint(S);
 }
 
 /// A client made once per call of a function, with evidence that the call
 /// repeats.
 void ClientPerRequestCheck::reportPerCall(Site &S) {
-  const Candidate &C = S.C;
-  const Expr *Anchor = S.Anchor;
-  const LocalParentMap &PM = S.PM;
-  const auto &Loops = S.Loops;
-  const auto &Args = S.Args;
-  ClientUses &Uses = S.Uses;
-  const bool IsTracked = S.IsTracked;
-  const std::string &Subject = S.Subject;
-  const SourceLocation Loc = S.Loc;
   const Stmt *Root = S.Root;
   const LambdaExpr *Lambda = S.Lambda;
   const FunctionDecl *Fn = S.Fn;
@@ -417,17 +397,17 @@ void ClientPerRequestCheck::reportPerCall(Site &S) {
     return;
   if (Fn && Fn->isConstexpr())
     return;
-  if (C.How == Kind::GlobalInit) {
+  if (S.C.How == Kind::GlobalInit) {
     // Only in a function that also serves a request (makes a handle).
     bool ServesRequest = llvm::any_of(Candidates, [&](const Candidate &O) {
-      return O.How == Kind::Factory && O.What->Lib == C.What->Lib &&
+      return O.How == Kind::Factory && O.What->Lib == S.C.What->Lib &&
              Index->rootOf(O.Anchor) == Root &&
-             enclosingLambda(PM, O.Anchor) == Lambda;
+             enclosingLambda(S.PM, O.Anchor) == Lambda;
     });
     if (!ServesRequest)
       return;
-  } else if (IsTracked &&
-             (Uses.escapes() || Uses.usedInLoop() || Uses.isStatic())) {
+  } else if (S.IsTracked &&
+             (S.Uses.escapes() || S.Uses.usedInLoop() || S.Uses.isStatic())) {
     return;
   }
   // Main, one-shot functions and lambdas run once where they are written
@@ -437,7 +417,7 @@ void ClientPerRequestCheck::reportPerCall(Site &S) {
 
   ::clang::tidy::http::Evidence Why = Rep->repeats(Here);
   if (!Why && PerCallEvidence != Evidence::Repeated)
-    Why = Rep->requestHelper(Here, PM, Anchor);
+    Why = Rep->requestHelper(Here, S.PM, S.Anchor);
   if (!Why && PerCallEvidence != Evidence::Any)
     return;
   if (!Why) {
@@ -447,38 +427,38 @@ void ClientPerRequestCheck::reportPerCall(Site &S) {
   }
 
   std::string Msg;
-  if (C.How == Kind::GlobalInit)
-    Msg = Subject + " runs " + Why.Cost +
+  if (S.C.How == Kind::GlobalInit)
+    Msg = S.Subject + " runs " + Why.Cost +
           (llvm::StringRef(Why.Cost).contains(", which") ? ", and" : ", which") +
           " also creates a handle; it sets up libcurl's global state "
           "(and the TLS library's), is not thread-safe, and belongs once per "
           "program: call it once at start-up";
-  else if (C.How == Kind::BuildingCall)
-    Msg = Subject + " " + Why.Cost +
+  else if (S.C.How == Kind::BuildingCall)
+    Msg = S.Subject + " " + Why.Cost +
           ", so no connection is reused across calls and every call opens a "
           "new socket; keep one client and reuse it";
   else
-    Msg = Subject + " " + Why.Cost +
+    Msg = S.Subject + " " + Why.Cost +
           (llvm::StringRef(Why.Cost).contains(", which") ? "," : "") +
           // A heap client is not destroyed by the return (it may leak,
           // or go with a parent or a later deleteLater).
-          (isa<CXXNewExpr>(Anchor) ? " and is never used again after it returns,"
+          (isa<CXXNewExpr>(S.Anchor) ? " and is never used again after it returns,"
                                    : " and dies when it returns,") +
           " so no connection is reused across "
           "calls and every call opens a new socket; create the client once "
           "(a member or a shared instance) and reuse it";
   {
-    auto D = diag(Loc, "%0") << Msg;
+    auto D = diag(S.Loc, "%0") << Msg;
     // `static` shares one client between every caller and thread: only for
     // a type the catalogue itself calls thread-safe (not a subclass that
     // may add state), and only if the call just sends requests with it
     // (per-call setters such as a bearer token would leak between callers).
     // Never in test code, where each test wants its own client.
-    if (C.How == Kind::Object && (C.What->Flags & ThreadSafeToShare) &&
-        !Tests->contains(Here) && !startsOwnServer(PM) &&
-        constructedClassName(Anchor) == C.What->Name && Uses.onlyRequests() &&
-        llvm::all_of(Args, [&](const Expr *A) { return isConstantArg(A, *Ctx); }))
-      for (const FixItHint &H : Uses.staticFix())
+    if (S.C.How == Kind::Object && (S.C.What->Flags & ThreadSafeToShare) &&
+        !Tests->contains(Here) && !startsOwnServer(S.PM) &&
+        constructedClassName(S.Anchor) == S.C.What->Name && S.Uses.onlyRequests() &&
+        llvm::all_of(S.Args, [&](const Expr *A) { return isConstantArg(A, *Ctx); }))
+      for (const FixItHint &H : S.Uses.staticFix())
         D << H;
   }
   for (const EvidenceNote &N : Why.Notes)

@@ -67,7 +67,7 @@ private:
     std::string Subject;
     SourceLocation Loc;
   };
-  void analyse(const Candidate &C);
+  void analyze(const Candidate &C);
   void reportInLoop(Site &S);
   void reportPerCall(Site &S);
   void addHint(const Site &S);

@@ -1,4 +1,5 @@
-//===--- KeepAliveDecisions.cpp - httptidy ---------------------------------===//
+//===--- KeepAliveDecisions.cpp - httptidy
+//---------------------------------===//
 //
 // http-keep-alive-without-timeout's decisions at the end of the translation
 // unit: is a client complete, bounded, used by code we cannot see, and does
@@ -6,8 +7,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "KeepAliveWithoutTimeoutCheck.h"
 #include "KeepAliveHelpers.h"
+#include "KeepAliveWithoutTimeoutCheck.h"
 #include "analysis/ObjectUses.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/Basic/SourceManager.h"
@@ -265,8 +266,10 @@ bool KeepAliveWithoutTimeoutCheck::isBounded(const ValueDecl *Key,
                       [&](const Expr *M) { return messageMayBound(M); });
 }
 
-bool KeepAliveWithoutTimeoutCheck::servesSeveralRequests(
-    const Facts &F, const Creation &C, const Stmt *&Where, bool &InLoop) {
+bool KeepAliveWithoutTimeoutCheck::servesSeveralRequests(const Facts &F,
+                                                         const Creation &C,
+                                                         const Stmt *&Where,
+                                                         bool &InLoop) {
   Where = nullptr;
   InLoop = false;
   const Stmt *Anchor = C.Holder ? C.Holder : C.Anchor;
@@ -300,8 +303,8 @@ void KeepAliveWithoutTimeoutCheck::decideMessage(const ValueDecl *Msg,
   const CallFact *On = nullptr;
   const SourceManager &SM = Ctx->getSourceManager();
   for (const CallFact &C : F.KeepAliveOn)
-    if (C.OnMessage && (!On || before(SM, C.Call->getBeginLoc(),
-                                      On->Call->getBeginLoc())))
+    if (C.OnMessage &&
+        (!On || before(SM, C.Call->getBeginLoc(), On->Call->getBeginLoc())))
       On = &C;
   if (!On || F.WrittenTo.empty())
     return;
@@ -331,11 +334,10 @@ void KeepAliveWithoutTimeoutCheck::decideMessage(const ValueDecl *Msg,
   diag(diagLoc(SM, On->Call->getBeginLoc()),
        "keep-alive is switched on for request '%0', which is written to '%1' "
        "(%2), but no timeout is set on that stream: %3; set one with %4")
-      << nameOf(Msg) << nameOf(Stream)
-      << libraryInfo(What->Lib).DisplayName << Consequence
-      << libraryInfo(What->Lib).TimeoutAdvice;
-  diag(diagLoc(SM, Write->Call->getBeginLoc()), "the request is written to '%0' here",
-       DiagnosticIDs::Note)
+      << nameOf(Msg) << nameOf(Stream) << libraryInfo(What->Lib).DisplayName
+      << Consequence << libraryInfo(What->Lib).TimeoutAdvice;
+  diag(diagLoc(SM, Write->Call->getBeginLoc()),
+       "the request is written to '%0' here", DiagnosticIDs::Note)
       << nameOf(Stream);
   if (Streams.size() != 1)
     return;
@@ -400,10 +402,10 @@ void KeepAliveWithoutTimeoutCheck::decide(const ValueDecl *Key, Facts &F) {
     CharSourceRange ObjRange =
         userRange(SM, Ctx->getLangOpts(), On->KeyExpr->getSourceRange());
     if (ObjRange.isValid())
-      addFixNote(On->Call, Index->rootOf(On->Call),
-                 fixText(Key, C->What,
-                         Lexer::getSourceText(ObjRange, SM,
-                                              Ctx->getLangOpts())));
+      addFixNote(
+          On->Call, Index->rootOf(On->Call),
+          fixText(Key, C->What,
+                  Lexer::getSourceText(ObjRange, SM, Ctx->getLangOpts())));
     return;
   }
 
@@ -475,10 +477,11 @@ void KeepAliveWithoutTimeoutCheck::decide(const ValueDecl *Key, Facts &F) {
   }
 
   // The fix goes right after a creation that is a statement of a block.
-  if (C->Kind == CreationKind::VarInit && IsLocal && V &&
-      !V->isStaticLocal() && C->Anchor) {
+  if (C->Kind == CreationKind::VarInit && IsLocal && V && !V->isStaticLocal() &&
+      C->Anchor) {
     const Stmt *Root = Index->rootOf(C->Anchor);
-    if (const DeclStmt *DS = Root ? Index->parents(Root).declStmtOf(V) : nullptr)
+    if (const DeclStmt *DS =
+            Root ? Index->parents(Root).declStmtOf(V) : nullptr)
       addFixNote(DS, Root, fixText(Key, C->What, nameOf(Key)));
   } else if (C->Kind == CreationKind::Assign && C->Holder) {
     const Expr *LHS = nullptr;
@@ -490,10 +493,10 @@ void KeepAliveWithoutTimeoutCheck::decide(const ValueDecl *Key, Facts &F) {
         LHS ? userRange(SM, Ctx->getLangOpts(), LHS->getSourceRange())
             : CharSourceRange();
     if (ObjRange.isValid())
-      addFixNote(C->Holder, Index->rootOf(C->Holder),
-                 fixText(Key, C->What,
-                         Lexer::getSourceText(ObjRange, SM,
-                                              Ctx->getLangOpts())));
+      addFixNote(
+          C->Holder, Index->rootOf(C->Holder),
+          fixText(Key, C->What,
+                  Lexer::getSourceText(ObjRange, SM, Ctx->getLangOpts())));
   }
 }
 
@@ -508,7 +511,8 @@ void KeepAliveWithoutTimeoutCheck::onEndOfTranslationUnit() {
   // Which streams each message is written to (Beast).
   for (auto &[Key, F] : Keys)
     for (size_t I = 0; I < F.Requests.size() && I < F.Messages.size(); ++I) {
-      const ValueDecl *M = objectKeyOf(F.Messages[I], Lib, /*ThroughLayers=*/true).Leaf;
+      const ValueDecl *M =
+          objectKeyOf(F.Messages[I], Lib, /*ThroughLayers=*/true).Leaf;
       auto It = M ? Keys.find(M) : Keys.end();
       if (It != Keys.end() && It->first != Key)
         It->second.WrittenTo.push_back(F.Requests[I]);

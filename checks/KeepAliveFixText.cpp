@@ -1,12 +1,13 @@
-//===--- KeepAliveFixText.cpp - httptidy -----------------------------------===//
+//===--- KeepAliveFixText.cpp - httptidy
+//-----------------------------------===//
 //
 // The words of http-keep-alive-without-timeout's findings and the timeout
 // its fix inserts.
 //
 //===----------------------------------------------------------------------===//
 
-#include "KeepAliveWithoutTimeoutCheck.h"
 #include "KeepAliveHelpers.h"
+#include "KeepAliveWithoutTimeoutCheck.h"
 #include "analysis/ObjectUses.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/Basic/SourceManager.h"

@@ -21,7 +21,7 @@ namespace clang::tidy::http {
 /// that name is catalogued (a C function such as curl_easy_setopt).
 const FunctionDecl *calleeOf(const CallExpr *Call);
 
-struct LeakedHandleCheck::Tracker {
+struct LeakedHandleCheck::UseClassifier {
   LeakedHandleCheck &Check;
   const LocalParentMap &PM;
   bool Heap;      // released by delete/deleteLater rather than a function
@@ -59,18 +59,23 @@ struct LeakedHandleCheck::Tracker {
 
   Result classify(const Expr *E);
 
-
   Use callUse(const CallExpr *Call, const Stmt *Child);
-
 
   /// QObject::connect(sender, signal, [receiver,] slot [, type]).
   Use connectUse(const CallExpr *Call, unsigned ArgIdx);
-
 };
 
 /// What happens to the handle at one statement, for the path analysis.
-enum class Ev { None, Gen, GenOverwrites, Release, Escape, Unknown, Registry,
-                Overwrite };
+enum class Ev {
+  None,
+  Gen,
+  GenOverwrites,
+  Release,
+  Escape,
+  Unknown,
+  Registry,
+  Overwrite
+};
 struct Event {
   Ev K;
   const Stmt *At;
@@ -86,7 +91,7 @@ struct LeakedHandleCheck::Analysis {
   const CallExpr *AnchorCall;
   const FunctionDecl *Acquirer;
   bool IsReply;
-  Tracker T;
+  UseClassifier T;
   bool Extends = false; // curl_slist_append: extends the list it is given
   // The words of the finding.
   std::string Subject, Leaks, Advice;

@@ -238,7 +238,7 @@ void LeakedHandleCheck::onEndOfTranslationUnit() {
       !Ctx->getDiagnostics().hasFatalErrorOccurred()) {
     Index = FunctionIndex::forTranslationUnit(*Ctx);
     for (const Candidate &C : Candidates)
-      analyse(C);
+      analyze(C);
   }
   Candidates.clear();
   Reported.clear();
@@ -286,7 +286,7 @@ bool LeakedHandleCheck::qtReplyManagedElsewhere(
   return false;
 }
 
-void LeakedHandleCheck::analyse(const Candidate &C) {
+void LeakedHandleCheck::analyze(const Candidate &C) {
   const Stmt *Root = Index->rootOf(C.Anchor);
   if (!Root)
     return; // a global's or a member's initializer: kept by the object
@@ -312,7 +312,7 @@ void LeakedHandleCheck::analyse(const Candidate &C) {
     return;
 
   Analysis A{C,        Root,    PM,    Anchor, AnchorCall, Acquirer,
-             IsReply,  Tracker{*this, PM, Heap, 0, {}}};
+             IsReply,  UseClassifier{*this, PM, Heap, 0, {}}};
   // `l = curl_slist_append(l, ...)` extends the list that `l` holds: only the
   // first acquisition into `l` starts a list.
   A.Extends = !C.IsNew && (C.What->Flags & ExtendsArgument) && AnchorCall &&

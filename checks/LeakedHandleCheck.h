@@ -58,8 +58,8 @@ private:
     const Entry *What;  // its catalogue entry (Acquire, factory, client)
     bool IsNew;
   };
-  struct Tracker;
-  friend struct Tracker;
+  struct UseClassifier;
+  friend struct UseClassifier;
   struct Analysis;
   /// A place where the handle is lost.
   struct LeakPoint {
@@ -69,7 +69,7 @@ private:
   };
 
   // The phases of one candidate's analysis (see LeakedHandleAnalysis.h).
-  void analyse(const Candidate &C);
+  void analyze(const Candidate &C);
   bool continuesEarlierList(Analysis &A);
   void describe(Analysis &A);
   DiagnosticBuilder report(Analysis &A, llvm::StringRef Problem);

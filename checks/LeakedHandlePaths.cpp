@@ -1,4 +1,5 @@
-//===--- LeakedHandlePaths.cpp - httptidy ----------------------------------===//
+//===--- LeakedHandlePaths.cpp - httptidy
+//----------------------------------===//
 //
 // Where a held handle is lost: one forward pass over the CFG of the function
 // (or lambda) that makes it asks per block "can the handle still be held
@@ -135,8 +136,8 @@ LeakedHandleCheck::findLeaks(const Analysis &A) {
   };
   const bool OneHolder = Holders.size() == 1;
   const auto *RootBody = dyn_cast<CompoundStmt>(CfgRoot);
-  SourceLocation EndLoc = RootBody ? RootBody->getRBracLoc()
-                                   : CfgRoot->getEndLoc();
+  SourceLocation EndLoc =
+      RootBody ? RootBody->getRBracLoc() : CfgRoot->getEndLoc();
   auto IsHolder = [&](const VarDecl *V) {
     return V && llvm::is_contained(Holders, V);
   };
@@ -200,7 +201,8 @@ LeakedHandleCheck::findLeaks(const Analysis &A) {
         if (const auto *Cond =
                 dyn_cast_or_null<Expr>(B->getTerminatorCondition())) {
           // The last block of `a || b`: the branch follows b.
-          while (const auto *BO = dyn_cast<BinaryOperator>(Cond->IgnoreParens())) {
+          while (const auto *BO =
+                     dyn_cast<BinaryOperator>(Cond->IgnoreParens())) {
             if (!BO->isLogicalOp() || BO == Term)
               break;
             Cond = BO->getRHS();

@@ -43,9 +43,11 @@ void LeakedHandleCheck::describe(Analysis &A) {
   const Entry *Cost = nullptr;
   if (C.IsNew) {
     const auto *NE = cast<CXXNewExpr>(Anchor);
-    A.Subject = "the '" + NE->getAllocatedType().getUnqualifiedType().getAsString(PP) +
-              "' made with 'new'";
-    Cost = Lib.find(NE->getAllocatedType()->getAsCXXRecordDecl(), Role::LeakCost);
+    A.Subject = "the '" +
+                NE->getAllocatedType().getUnqualifiedType().getAsString(PP) +
+                "' made with 'new'";
+    Cost =
+        Lib.find(NE->getAllocatedType()->getAsCXXRecordDecl(), Role::LeakCost);
   } else {
     QualType RT = Anchor->getType();
     std::string What = RT.getUnqualifiedType().getAsString(PP);
@@ -55,15 +57,17 @@ void LeakedHandleCheck::describe(Analysis &A) {
     A.Subject = "the '" + What + "' returned by '" + C.What->Name + "'";
     Cost = Lib.find(Acquirer, Role::LeakCost);
   }
-  A.Leaks = Cost ? Cost->Detail
-                           : C.IsNew ? "the client and its connection (a socket "
-                                       "and a file descriptor)"
-                                     : "what the handle holds";
+  A.Leaks = Cost      ? Cost->Detail
+            : C.IsNew ? "the client and its connection (a socket "
+                        "and a file descriptor)"
+                      : "what the handle holds";
   const CXXRecordDecl *NewClass =
-      C.IsNew ? cast<CXXNewExpr>(Anchor)->getAllocatedType()->getAsCXXRecordDecl()
-              : nullptr;
+      C.IsNew
+          ? cast<CXXNewExpr>(Anchor)->getAllocatedType()->getAsCXXRecordDecl()
+          : nullptr;
   if (!C.IsNew && (C.What->Flags & RawHandle)) {
-    A.Advice = "call '" + C.What->Detail + "' on every path out of the function";
+    A.Advice =
+        "call '" + C.What->Detail + "' on every path out of the function";
   } else if (IsReply) {
     A.Advice = "call " + C.What->Detail + "() on it once it has finished";
     for (const Entry &E : Lib.entries())
@@ -73,10 +77,10 @@ void LeakedHandleCheck::describe(Analysis &A) {
       }
   } else if (C.IsNew && Lib.find(NewClass, Role::OwnershipTaker)) {
     A.Advice = "give it a parent or delete it (deleteLater()), or better, "
-             "create one for the whole application and reuse it";
+               "create one for the whole application and reuse it";
   } else if (C.IsNew) {
     A.Advice = "delete it on every path, hold it in a std::unique_ptr, or keep "
-             "the object on the stack";
+               "the object on the stack";
   } else {
     A.Advice = "delete it on every path or hold it in a std::unique_ptr";
   }
@@ -102,7 +106,7 @@ void LeakedHandleCheck::reportLeaks(Analysis &A,
   const CallExpr *RegistryCall = A.RegistryCall;
   const bool RegistryReleases = A.RegistryReleases;
   const std::string &Scope = A.Scope;
-  const Tracker &T = A.T;
+  const UseClassifier &T = A.T;
   const SourceManager &SM = Ctx->getSourceManager();
   llvm::sort(LeakPoints, [&](const LeakPoint &A, const LeakPoint &B) {
     return SM.isBeforeInTranslationUnit(A.Loc, B.Loc);
@@ -122,7 +126,8 @@ void LeakedHandleCheck::reportLeaks(Analysis &A,
       !containsReturn(FixLambda->getBody()) &&
       !isInMacro(FixLambda->getSourceRange()))
     if (const auto *Body = dyn_cast<CompoundStmt>(FixLambda->getBody())) {
-      std::string Call = Holder->getName().str() + "->" + C.What->Detail + "();";
+      std::string Call =
+          Holder->getName().str() + "->" + C.What->Detail + "();";
       SourceLocation RB = Body->getRBracLoc();
       if (auto RIndent = lineIndent(SM, RB)) {
         std::optional<std::string> SIndent;
@@ -138,16 +143,16 @@ void LeakedHandleCheck::reportLeaks(Analysis &A,
     }
   {
     auto D = report(A, HasRelease || HasEscape
-                        ? "is not released on every path out of the " + Scope
-                        : "is never released");
+                           ? "is not released on every path out of the " + Scope
+                           : "is never released");
     for (const FixItHint &H : Fix)
       D << H;
   }
   const std::string HolderName = Holder->getName().str();
-  const std::string Release =
-      C.What->Flags & RawHandle ? "'" + C.What->Detail + "'"
-      : IsReply                 ? C.What->Detail + "()"
-                                : std::string("delete");
+  const std::string Release = C.What->Flags & RawHandle
+                                  ? "'" + C.What->Detail + "'"
+                              : IsReply ? C.What->Detail + "()"
+                                        : std::string("delete");
   if (RegistryCall && !RegistryReleases)
     if (const FunctionDecl *FD = calleeOf(RegistryCall))
       diag(RegistryCall->getBeginLoc(),
@@ -159,9 +164,10 @@ void LeakedHandleCheck::reportLeaks(Analysis &A,
   for (const LeakPoint &L : LeakPoints) {
     if (Shown++ == MaxNotes)
       break;
-    std::string Why = HasRelease || HasEscape ? ""
-                                 : "; nothing in this " + Scope + " calls " +
-                                       Release + " on it";
+    std::string Why =
+        HasRelease || HasEscape
+            ? ""
+            : "; nothing in this " + Scope + " calls " + Release + " on it";
     switch (L.K) {
     case LeakPoint::Return:
       diag(L.Loc, "'%0' still holds it when the %2 returns here%1",

@@ -1,4 +1,5 @@
-//===--- LeakedHandleUses.cpp - httptidy -----------------------------------===//
+//===--- LeakedHandleUses.cpp - httptidy
+//-----------------------------------===//
 //
 // What a use of a handle does with it: keeps it, releases it, hands it on;
 // through the functions and slots it is given to, as far as we can see.
@@ -24,8 +25,8 @@ constexpr unsigned MaxHolders = 8;     // local variables holding one handle
 const FunctionDecl *calleeOf(const CallExpr *Call) {
   if (const FunctionDecl *FD = Call->getDirectCallee())
     return FD;
-  const auto *ULE =
-      dyn_cast_or_null<UnresolvedLookupExpr>(Call->getCallee()->IgnoreParenImpCasts());
+  const auto *ULE = dyn_cast_or_null<UnresolvedLookupExpr>(
+      Call->getCallee()->IgnoreParenImpCasts());
   if (!ULE || ULE->getNumDecls() == 0)
     return nullptr;
   const FunctionDecl *First = nullptr;
@@ -39,7 +40,8 @@ const FunctionDecl *calleeOf(const CallExpr *Call) {
   return First && First->isExternC() ? First : nullptr;
 }
 
-LeakedHandleCheck::Tracker::Result LeakedHandleCheck::Tracker::classify(const Expr *E) {
+LeakedHandleCheck::UseClassifier::Result
+LeakedHandleCheck::UseClassifier::classify(const Expr *E) {
   FollowOptions Opts;
   Opts.ThroughDeref = false;         // *reply is the object, used
   Opts.ThroughSmartPointers = false; // a smart pointer owns it already
@@ -109,7 +111,8 @@ LeakedHandleCheck::Tracker::Result LeakedHandleCheck::Tracker::classify(const Ex
   return Is(Use::Unknown);
 }
 
-Use LeakedHandleCheck::Tracker::callUse(const CallExpr *Call, const Stmt *Child) {
+Use LeakedHandleCheck::UseClassifier::callUse(const CallExpr *Call,
+                                              const Stmt *Child) {
   if (Child == Call->getCallee())
     return Use::Neutral;
   if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(Call)) {
@@ -176,7 +179,8 @@ Use LeakedHandleCheck::Tracker::callUse(const CallExpr *Call, const Stmt *Child)
 }
 
 /// QObject::connect(sender, signal, [receiver,] slot [, type]).
-Use LeakedHandleCheck::Tracker::connectUse(const CallExpr *Call, unsigned ArgIdx) {
+Use LeakedHandleCheck::UseClassifier::connectUse(const CallExpr *Call,
+                                                 unsigned ArgIdx) {
   unsigned N = Call->getNumArgs();
   if (N < 3)
     return Use::Neutral;
@@ -214,8 +218,7 @@ Use LeakedHandleCheck::Tracker::connectUse(const CallExpr *Call, unsigned ArgIdx
     return Use::Neutral; // what the lambda does is seen at its captures
   }
   if (SlotFrees)
-    return SenderVar && SenderVar == ReceiverVar ? Use::Release
-                                                 : Use::Unknown;
+    return SenderVar && SenderVar == ReceiverVar ? Use::Release : Use::Unknown;
   if (SlotMethod)
     return isSystem(SlotMethod) ? Use::Neutral // QEventLoop::quit
                                 : Check.slotUse(SlotMethod);
@@ -233,7 +236,7 @@ Use LeakedHandleCheck::calleeUse(const FunctionDecl *FD, unsigned Param,
   if (!PV || !Body || PV->getType()->isReferenceType())
     return Use::Unknown;
   const LocalParentMap &PM = Index->parents(Body);
-  Tracker T{*this, PM, Heap, Depth, {}};
+  UseClassifier T{*this, PM, Heap, Depth, {}};
   bool Released = false, Escaped = false, Unknown = false;
   llvm::SmallVector<const VarDecl *, 4> Vars{PV};
   for (unsigned I = 0; I < Vars.size(); ++I)
@@ -260,7 +263,7 @@ Use LeakedHandleCheck::calleeUse(const FunctionDecl *FD, unsigned Param,
         break;
       }
     }
-  Use Out = Escaped   ? Use::Escape
+  Use Out = Escaped    ? Use::Escape
             : Released ? Use::Release
             : Unknown  ? Use::Unknown
                        : Use::Neutral;

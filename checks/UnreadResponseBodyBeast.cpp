@@ -1,4 +1,5 @@
-//===--- UnreadResponseBodyBeast.cpp - httptidy ----------------------------===//
+//===--- UnreadResponseBodyBeast.cpp - httptidy
+//----------------------------===//
 //
 // Boost.Beast: a header read with http::read_header whose body is never
 // read before the stream carries the next message.
@@ -52,7 +53,7 @@ bool beastParserEscapes(const LocalParentMap &PM, const Expr *Use,
 
 } // namespace
 
-void UnreadResponseBodyCheck::analyseBeast(const Candidate &C) {
+void UnreadResponseBodyCheck::analyzeBeast(const Candidate &C) {
   const CallExpr *R = C.Call;
   if (R->getNumArgs() < 3)
     return;
@@ -60,13 +61,11 @@ void UnreadResponseBodyCheck::analyseBeast(const Candidate &C) {
   ObjectKey Parser = wholeObjectOf(R->getArg(2), Lib);
   if (!Stream || !Parser)
     return;
-  const Stmt *Root = Index->rootOf(R);
-  if (!Root || Index->isUnfinished(Root) ||
-      TestFilter.skips(*Index, Lib, *Ctx, R))
+  const Stmt *Root = nullptr;
+  const LocalParentMap *Map = judgedBody(R, Root);
+  if (!Map)
     return;
-  const LocalParentMap &PM = Index->parents(Root);
-  if (!PM.contains(R))
-    return;
+  const LocalParentMap &PM = *Map;
   const SourceManager &SM = Ctx->getSourceManager();
   const FunctionDecl *Callee = R->getDirectCallee();
   const bool Async = Callee && Callee->getIdentifier() &&

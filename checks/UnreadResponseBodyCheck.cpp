@@ -9,7 +9,7 @@
 //  - Qt: a QNetworkReply with a bounded read buffer stops reading from the
 //    socket once the buffer is full.
 // check() only collects the body calls and the library calls around them
-// (requests, reads, resets, keep-alive); onEndOfTranslationUnit analyses each
+// (requests, reads, resets, keep-alive); onEndOfTranslationUnit analyzes each
 // candidate inside its own function, with a CFG of that function where the
 // order of calls matters.
 //
@@ -327,13 +327,13 @@ void UnreadResponseBodyCheck::onEndOfTranslationUnit() {
   for (const Candidate &C : Candidates) {
     switch (C.Lib) {
     case Library::Poco:
-      analysePoco(C);
+      analyzePoco(C);
       break;
     case Library::Beast:
-      analyseBeast(C);
+      analyzeBeast(C);
       break;
     case Library::Qt:
-      analyseQt(C);
+      analyzeQt(C);
       break;
     default:
       break; // other libraries read the body themselves
@@ -342,6 +342,16 @@ void UnreadResponseBodyCheck::onEndOfTranslationUnit() {
   Candidates.clear();
   Events.clear();
   Reported.clear();
+}
+
+const LocalParentMap *
+UnreadResponseBodyCheck::judgedBody(const CallExpr *Call, const Stmt *&Root) {
+  Root = Index->rootOf(Call);
+  if (!Root || Index->isUnfinished(Root) ||
+      TestFilter.skips(*Index, Lib, *Ctx, Call))
+    return nullptr;
+  const LocalParentMap &PM = Index->parents(Root);
+  return PM.contains(Call) ? &PM : nullptr;
 }
 
 bool UnreadResponseBodyCheck::firstReport(SourceLocation Loc) {

@@ -74,13 +74,17 @@ private:
   const Stmt *flowBodyOf(const LocalParentMap &PM, const Stmt *S,
                          const Stmt *Root, const FunctionDecl *&FD) const;
 
-  void analysePoco(const Candidate &C);
-  void analyseBeast(const Candidate &C);
-  void analyseQt(const Candidate &C);
+  void analyzePoco(const Candidate &C);
+  void analyzeBeast(const Candidate &C);
+  void analyzeQt(const Candidate &C);
   bool pocoStreamConsumed(const LocalParentMap &PM, const Stmt *StreamExpr,
                           unsigned Depth) const;
   /// Reports at Loc once per location.
   bool firstReport(SourceLocation Loc);
+  /// The parent map of the body holding a body call, and its Root, or null
+  /// when the call is not for this check to judge: outside a function,
+  /// being typed, or in test code.
+  const LocalParentMap *judgedBody(const CallExpr *Call, const Stmt *&Root);
   /// Note at the loop that makes Target run after From, or at Target.
   void noteReuse(const LocalParentMap &PM, const Stmt *From,
                  const Stmt *Target, llvm::StringRef AtCall,

@@ -1,4 +1,5 @@
-//===--- UnreadResponseBodyPoco.cpp - httptidy -----------------------------===//
+//===--- UnreadResponseBodyPoco.cpp - httptidy
+//-----------------------------===//
 //
 // POCO: the body stream receiveResponse returns, read or left for the
 // next request on a kept-alive session.
@@ -167,19 +168,19 @@ const VarDecl *localOwner(const LocalParentMap &PM, const Decl *D,
 
 } // namespace
 
-void UnreadResponseBodyCheck::analysePoco(const Candidate &C) {
+void UnreadResponseBodyCheck::analyzePoco(const Candidate &C) {
   const auto *R = dyn_cast<CXXMemberCallExpr>(C.Call);
   if (!R)
     return;
   ObjectKey Session = wholeObjectOf(R->getImplicitObjectArgument(), Lib);
   if (!Session)
     return;
-  const Stmt *Root = Index->rootOf(R);
-  if (!Root || Index->isUnfinished(Root) ||
-      TestFilter.skips(*Index, Lib, *Ctx, R))
+  const Stmt *Root = nullptr;
+  const LocalParentMap *Map = judgedBody(R, Root);
+  if (!Map)
     return;
-  const LocalParentMap &PM = Index->parents(Root);
-  if (!PM.contains(R) || pocoStreamConsumed(PM, R, 0))
+  const LocalParentMap &PM = *Map;
+  if (pocoStreamConsumed(PM, R, 0))
     return;
 
   // The response to a HEAD request has no body: look at the request sent
@@ -275,8 +276,8 @@ void UnreadResponseBodyCheck::analysePoco(const Candidate &C) {
     return;
   const std::string Name = quoted(Session.Leaf, "the session");
   {
-    auto D = diag(Loc,
-                  "the body returned by 'receiveResponse' is never read; "
+    auto D =
+        diag(Loc, "the body returned by 'receiveResponse' is never read; "
                   "with keep-alive on, %0 reuses the connection and POCO "
                   "parses the unread rest of the body as the next "
                   "response's header, so the next request fails "
@@ -284,19 +285,18 @@ void UnreadResponseBodyCheck::analysePoco(const Candidate &C) {
                   "the stream to the end (Poco::StreamCopier::copyStream, or "
                   "ignore(std::numeric_limits<std::streamsize>::max())) or "
                   "call reset() on the session before its next request")
-              << Name;
+        << Name;
     // One expression: the discarded call itself drains the stream.
     const Stmt *Child = nullptr;
     const Stmt *P = meaningfulParent(PM, R, Child);
     if (P && isDiscarded(P, Child) && !isInMacro(R->getSourceRange())) {
-      SourceLocation End = Lexer::getLocForEndOfToken(
-          R->getEndLoc(), 0, SM, Ctx->getLangOpts());
+      SourceLocation End =
+          Lexer::getLocForEndOfToken(R->getEndLoc(), 0, SM, Ctx->getLangOpts());
       if (End.isValid()) {
         D << FixItHint::CreateInsertion(
             End, ".ignore(std::numeric_limits<std::streamsize>::max())");
         if (auto Inc = Inserter.createIncludeInsertion(
-                SM.getFileID(SM.getExpansionLoc(R->getBeginLoc())),
-                "<limits>"))
+                SM.getFileID(SM.getExpansionLoc(R->getBeginLoc())), "<limits>"))
           D << *Inc;
       }
     }

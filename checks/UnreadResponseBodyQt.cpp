@@ -1,4 +1,5 @@
-//===--- UnreadResponseBodyQt.cpp - httptidy -------------------------------===//
+//===--- UnreadResponseBodyQt.cpp - httptidy
+//-------------------------------===//
 //
 // Qt: a reply with a bounded read buffer that nothing reads, which stops
 // reading from its socket once the buffer is full.
@@ -67,8 +68,8 @@ QtUse qtCallUse(const ObjectUse &U, const Expr *Use, const Catalogue &Lib) {
       // connect(reply, &QNetworkReply::metaDataChanged, reply,
       //         &QNetworkReply::abort): the reply's own slot ends it.
       if (const CXXMethodDecl *M = memberPointerTarget(A))
-        if (Reply && (Reply == M->getParent() ||
-                      Reply->isDerivedFrom(M->getParent())) &&
+        if (Reply &&
+            (Reply == M->getParent() || Reply->isDerivedFrom(M->getParent())) &&
             findOverridden(Lib, M, Role::BodyRead))
           return QtUse::Read;
       QualType T = stripWrappers(A)->getType();
@@ -117,8 +118,7 @@ QtUse classifyQtUse(const LocalParentMap &PM, const Expr *Use,
                ? QtUse::Neutral
                : QtUse::Escape;
   case UseKind::Other:
-    return isa<ConditionalOperator>(U.Parent) ? QtUse::Neutral
-                                              : QtUse::Escape;
+    return isa<ConditionalOperator>(U.Parent) ? QtUse::Neutral : QtUse::Escape;
   default:
     return QtUse::Escape; // stored, returned, copied: read where we cannot see
   }
@@ -142,7 +142,7 @@ void collectUses(const Stmt *Root, const ObjectKey &Key, const Catalogue &Lib,
 
 } // namespace
 
-void UnreadResponseBodyCheck::analyseQt(const Candidate &C) {
+void UnreadResponseBodyCheck::analyzeQt(const Candidate &C) {
   const auto *SB = dyn_cast<CXXMemberCallExpr>(C.Call);
   if (!SB || SB->getNumArgs() != 1)
     return;
@@ -151,13 +151,11 @@ void UnreadResponseBodyCheck::analyseQt(const Candidate &C) {
   if (SizeArg->isValueDependent() || !SizeArg->EvaluateAsInt(Size, *Ctx) ||
       !Size.Val.isInt() || Size.Val.getInt().isNonPositive())
     return; // 0 is unlimited; an unknown size is given the benefit
-  const Stmt *Root = Index->rootOf(SB);
-  if (!Root || Index->isUnfinished(Root) ||
-      TestFilter.skips(*Index, Lib, *Ctx, SB))
+  const Stmt *Root = nullptr;
+  const LocalParentMap *Map = judgedBody(SB, Root);
+  if (!Map)
     return;
-  const LocalParentMap &PM = Index->parents(Root);
-  if (!PM.contains(SB))
-    return;
+  const LocalParentMap &PM = *Map;
   const SourceManager &SM = Ctx->getSourceManager();
 
   const Expr *Object = stripWrappers(SB->getImplicitObjectArgument());
@@ -192,8 +190,8 @@ void UnreadResponseBodyCheck::analyseQt(const Candidate &C) {
     // `reply = manager.get(...)` before the limit.
     for (const Expr *U : Uses) {
       const Stmt *Child = nullptr;
-      const auto *BO = dyn_cast_or_null<BinaryOperator>(
-          meaningfulParent(PM, U, Child));
+      const auto *BO =
+          dyn_cast_or_null<BinaryOperator>(meaningfulParent(PM, U, Child));
       if (!BO || BO->getOpcode() != BO_Assign || BO->getLHS() != Child)
         continue;
       const auto *RC = dyn_cast<CallExpr>(stripWrappers(BO->getRHS()));

@@ -154,8 +154,7 @@ const Stmt *conditionOf(const Stmt *P) {
 
 } // namespace
 
-ObjectKey objectKeyOf(const Expr *E, const Catalogue &Lib,
-                      bool ThroughLayers) {
+ObjectKey objectKeyOf(const Expr *E, const Catalogue &Lib, bool ThroughLayers) {
   return keyOf(E, Lib, ThroughLayers, 0);
 }
 
@@ -233,8 +232,7 @@ ObjectUse followUse(const LocalParentMap &PM, const Expr *Use,
       for (unsigned I = 0; I < OC->getNumArgs(); ++I)
         if (OC->getArg(I) == Child)
           U.ArgIndex = I;
-      return Is(Child == OC->getCallee() ? UseKind::Callee
-                                         : UseKind::Argument);
+      return Is(Child == OC->getCallee() ? UseKind::Callee : UseKind::Argument);
     }
     if (const auto *CO = dyn_cast<AbstractConditionalOperator>(P)) {
       if (Child == CO->getCond())
@@ -309,11 +307,11 @@ ObjectUse followUse(const LocalParentMap &PM, const Expr *Use,
     }
     if (isa<CXXConstructExpr>(P)) {
       // A lambda's by-copy capture of a class object.
-      const Stmt *C2 = nullptr;
-      if (const auto *L =
-              dyn_cast_or_null<LambdaExpr>(meaningfulParent(PM, P, C2))) {
+      const Stmt *CaptureChild = nullptr;
+      if (const auto *L = dyn_cast_or_null<LambdaExpr>(
+              meaningfulParent(PM, P, CaptureChild))) {
         U.Parent = L;
-        U.Child = C2;
+        U.Child = CaptureChild;
         return Is(UseKind::Captured);
       }
       return Is(UseKind::Constructed);
