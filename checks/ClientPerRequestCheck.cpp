@@ -396,9 +396,16 @@ void ClientPerRequestCheck::analyse(const Candidate &C) {
                             : "create one client before the loop and reuse it");
     {
       auto D = diag(Loc, Msg);
-      if (!Variant && C.How == Kind::Object && Target < Invariance.size())
-        for (const FixItHint &H : Uses.hoistFix(*Invariance[Target], C.What))
+      if (!Variant && C.How == Kind::Object && Target < Invariance.size()) {
+        auto Fix = Uses.hoistFix(*Invariance[Target], C.What);
+        // Editors get a range, not a point: without one of its own, clangd
+        // would give the warning the fix's removal range, which starts at
+        // the end of the line above.
+        if (!Fix.empty())
+          D << (C.DependentVar ? SourceRange(Loc) : Anchor->getSourceRange());
+        for (const FixItHint &H : Fix)
           D << H;
+      }
     }
     diag(Loops[Target]->getBeginLoc(), "this %0 loop repeats it",
          DiagnosticIDs::Note)
