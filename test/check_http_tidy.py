@@ -32,11 +32,16 @@ once per driver run: the file is opened in a scratch directory with a
 compile_commands.json, a .clang-tidy (httptidy --dump-config of CHECKS and
 the clang-tidy args, so -config= reaches it) and a .clangd that lets every
 check run; the second run (step 5) is a didChange. Its diagnostics are
-printed as clang-tidy prints them; what clangd shows differently, and so
-what a test may have to expect under C:
-  * only the main file: a finding in a header shows only if one of its
-    notes is in the main file (at that note), and function bodies in the
-    preamble (the #includes at the top) are not parsed at all;
+printed as clang-tidy prints them: notes from relatedInformation (the client
+advertises it; without, clangd appends the notes to the message and sends
+those in the main file as diagnostics of their own), fixes from
+codeActionsInline. What clangd shows differently, and so what a test may
+have to expect under C:
+  * only the main file: the checks match in the main file's own
+    declarations (a client built in a header's function is not seen; the
+    bodies of the functions in the preamble, the #includes at the top, are
+    not even parsed), and a finding in a header would show only at a note
+    of it in the main file;
   * a range, not a point: a warning starts where a source range or a fix-it
     removal range of it that holds its location starts;
   * no "expanded from macro" notes, and no note whose location is in a
