@@ -376,9 +376,17 @@ void ClientPerRequestCheck::reportInLoop(Site &S) {
                           : "create one client before the loop and reuse it");
   {
     auto D = diag(S.Loc, Msg);
-    if (!Variant && S.C.How == Kind::Object && Target < Invariance.size())
-      for (const FixItHint &H : S.Uses.hoistFix(*Invariance[Target], S.C.What))
+    if (!Variant && S.C.How == Kind::Object && Target < Invariance.size()) {
+      auto Fix = S.Uses.hoistFix(*Invariance[Target], S.C.What);
+      // Editors get a range, not a point: without one of its own, clangd
+      // would give the warning the fix's removal range, which starts at
+      // the end of the line above.
+      if (!Fix.empty())
+        D << (S.C.DependentVar ? SourceRange(S.Loc)
+                               : S.Anchor->getSourceRange());
+      for (const FixItHint &H : Fix)
         D << H;
+    }
   }
   diag(S.Loops[Target]->getBeginLoc(), "this %0 loop repeats it",
        DiagnosticIDs::Note)

@@ -40,6 +40,13 @@ check_http_tidy = " ".join([
     "--clangxx", clangxx,
     "--filecheck", config.filecheck or os.path.join(tools, "FileCheck"),
 ])
+# httptidy-clangd is optional (HTTPTIDY_BUILD_CLANGD); without it the driver
+# runs the check tests through the other two entry points only.
+if os.access(httptidy_clangd, os.X_OK):
+    check_http_tidy += " --httptidy-clangd " + httptidy_clangd
+# lit -Donly=httptidy|plugin|clangd: the check tests through one entry point.
+if lit_config.params.get("only"):
+    check_http_tidy += " --only=" + lit_config.params["only"]
 
 # Longest names first: lit substitutes in order.
 config.substitutions.extend([

@@ -1,5 +1,8 @@
 // Real header: Debian's libcurl4-openssl-dev (libcurl 7.88).
-// RUN: %check_http_tidy %s http-client-per-request %t -- -- -std=c++17
+// RUN: %check_http_tidy --tidy-check-suffix=TIDY %s http-client-per-request %t -- -- -std=c++17
+// Not under clangd (the -TIDY lines): a note at a macro argument;
+// curl_easy_setopt is a macro, and clangd drops a note whose location is in
+// a macro expansion.
 #include <curl/curl.h>
 #include <memory>
 #include <string>
@@ -37,10 +40,10 @@ void everyTime(int n) {
 std::string get(const std::string &url) {
   curl_global_init(CURL_GLOBAL_ALL);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'curl_global_init' runs for every request 'get' is called for, which also creates a handle; it sets up libcurl's global state (and the TLS library's), is not thread-safe, and belongs once per program: call it once at start-up [http-client-per-request]
-  // CHECK-MESSAGES: :[[@LINE+7]]:36: note: 'get' builds a new client for every request it is called for; its parameter 'url' reaches the request here
+  // CHECK-MESSAGES-TIDY: :[[@LINE+7]]:36: note: 'get' builds a new client for every request it is called for; its parameter 'url' reaches the request here
   CURL *h = curl_easy_init();
   // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: a new handle is created by 'curl_easy_init' for every request 'get' is called for and dies when it returns, so no connection is reused across calls and every call opens a new socket; create the client once (a member or a shared instance) and reuse it [http-client-per-request]
-  // CHECK-MESSAGES: :[[@LINE+4]]:36: note: 'get' builds a new client for every request it is called for; its parameter 'url' reaches the request here
+  // CHECK-MESSAGES-TIDY: :[[@LINE+4]]:36: note: 'get' builds a new client for every request it is called for; its parameter 'url' reaches the request here
   // CHECK-MESSAGES: :[[@LINE-3]]:13: note: libcurl keeps its connection cache
   if (!h)
     return "";

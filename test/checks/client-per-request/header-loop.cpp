@@ -17,3 +17,9 @@ int pollAll(const std::vector<std::string> &paths) {
 
 // CHECK: fetch_status.h:6:19: warning: a new 'httplib::Client' is created on every call of 'fetchStatus'
 // CHECK: header-loop.cpp:14:15: note: 'fetchStatus' is called in a loop here
+
+// clangd shows nothing here: it runs the checks on the main file's own
+// declarations only (and does not even parse the bodies of the functions in
+// the headers of its preamble), so it never sees the client that fetchStatus
+// builds. (Only clangd: the other runs would apply the fix to the header.)
+// RUN: %check_http_tidy --only=clangd %s http-client-per-request %t -- --header-filter=fetch_status -- -std=c++17 -I%S/Inputs

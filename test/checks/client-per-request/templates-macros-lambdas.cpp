@@ -1,6 +1,8 @@
 // Templates (reported once, at the written code), macros (reported, never
 // fixed), lambdas, and broken code.
-// RUN: %check_http_tidy %s http-client-per-request %t -- -- -std=c++17
+// RUN: %check_http_tidy --tidy-check-suffix=TIDY %s http-client-per-request %t -- -- -std=c++17
+// Not under clangd (the -TIDY lines): a note at a macro argument; clangd
+// drops a note whose location is in a macro expansion.
 #include <httplib.h>
 #include <algorithm>
 #include <string>
@@ -44,7 +46,7 @@ void viaMacro(int n) {
     MAKE_CLIENT(cli);
     // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: a new 'httplib::Client' is created on every iteration of a loop
     // CHECK-MESSAGES: :[[@LINE-3]]:3: note: this for loop repeats it
-    // CHECK-MESSAGES: :[[@LINE-3]]:17: note: cpp-httplib sends
+    // CHECK-MESSAGES-TIDY: :[[@LINE-3]]:17: note: cpp-httplib sends
     cli.Get("/");
   }
 }

@@ -1,7 +1,10 @@
 // Real headers: Debian's libboost-dev (Boost 1.74, Beast). Keep-alive is a
 // property of each message (on by default for HTTP/1.1); a stream has no
 // timeout unless given an expiry.
-// RUN: %check_http_tidy --fix-notes %s http-keep-alive-without-timeout %t -- -- -std=c++17
+// RUN: %check_http_tidy --tidy-check-suffix=TIDY --clangd-check-suffix=CLANGD --fix-notes %s http-keep-alive-without-timeout %t -- -- -std=c++17
+// Under clangd a note with a fix-it ("insert ... after this statement") is
+// a quick fix of the warning, with no place of its own: the driver prints it
+// at the warning's place (the -CLANGD lines; the -TIDY ones are clang-tidy's).
 #include <boost/asio/connect.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/ssl.hpp>
@@ -86,8 +89,9 @@ void notWritten() {
 void twoRequests(net::io_context &ioc, const tcp::resolver::results_type &eps) {
   beast::tcp_stream stream(ioc);
   // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: 'stream' (Boost.Beast) keeps its connection alive by default and no timeout is set on it: the kept-alive connection holds its socket with nothing bounding it, and a stalled server can block a request forever; set one with stream.expires_after(duration) before each operation (asynchronous operations only) [http-keep-alive-without-timeout]
-  // CHECK-MESSAGES: :[[@LINE+9]]:3: note: 'stream' serves another request here
-  // CHECK-MESSAGES: :[[@LINE-3]]:3: note: insert 'stream.expires_after(std::chrono::seconds(30));' after this statement
+  // CHECK-MESSAGES: :[[@LINE+10]]:3: note: 'stream' serves another request here
+  // CHECK-MESSAGES-TIDY: :[[@LINE-3]]:3: note: insert 'stream.expires_after(std::chrono::seconds(30));' after this statement
+  // CHECK-MESSAGES-CLANGD: :[[@LINE-4]]:21: note: insert 'stream.expires_after(std::chrono::seconds(30));' after this statement
   stream.connect(eps);
   beast::flat_buffer buffer;
   http::request<http::empty_body> first{http::verb::get, "/a", 11};

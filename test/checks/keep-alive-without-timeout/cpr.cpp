@@ -1,6 +1,9 @@
 // Uses the cpr stand-in header (test/include/cpr/cpr.h), not the real library.
 // A cpr::Session keeps its connection alive and has no timeout by default.
-// RUN: %check_http_tidy --fix-notes %s http-keep-alive-without-timeout %t -- -- -std=c++17 -isystem %test_include
+// RUN: %check_http_tidy --tidy-check-suffix=TIDY --clangd-check-suffix=CLANGD --fix-notes %s http-keep-alive-without-timeout %t -- -- -std=c++17 -isystem %test_include
+// Under clangd a note with a fix-it ("insert ... after this statement") is
+// a quick fix of the warning, with no place of its own: the driver prints it
+// at the warning's place (the -CLANGD lines; the -TIDY ones are clang-tidy's).
 #include <cpr/cpr.h>
 #include <chrono>
 #include <memory>
@@ -11,8 +14,9 @@
 void pollAll(const std::vector<std::string> &urls) {
   cpr::Session session;
   // CHECK-MESSAGES: :[[@LINE-1]]:16: warning: 'session' (cpr) keeps its connection alive by default and no timeout is set on it: the kept-alive connection holds its socket with nothing bounding it, and a stalled server can block a request forever; set one with SetTimeout(cpr::Timeout{ms}) or SetLowSpeed [http-keep-alive-without-timeout]
-  // CHECK-MESSAGES: :[[@LINE+3]]:3: note: 'session' serves a request on every iteration of this range-based for loop
-  // CHECK-MESSAGES: :[[@LINE-3]]:3: note: insert 'session.SetTimeout(cpr::Timeout{30000});' after this statement (a bound of 30 s from the option DefaultTimeoutSeconds; choose one that fits the slowest request)
+  // CHECK-MESSAGES: :[[@LINE+4]]:3: note: 'session' serves a request on every iteration of this range-based for loop
+  // CHECK-MESSAGES-TIDY: :[[@LINE-3]]:3: note: insert 'session.SetTimeout(cpr::Timeout{30000});' after this statement (a bound of 30 s from the option DefaultTimeoutSeconds; choose one that fits the slowest request)
+  // CHECK-MESSAGES-CLANGD: :[[@LINE-4]]:16: note: insert 'session.SetTimeout(cpr::Timeout{30000});' after this statement (a bound of 30 s from the option DefaultTimeoutSeconds; choose one that fits the slowest request)
   session.SetHeader({{"Accept", "application/json"}});
   for (const auto &u : urls) {
     session.SetUrl(cpr::Url{u});
@@ -66,8 +70,9 @@ void withLowSpeedOption() {
 void zeroTimeout() {
   cpr::Session session;
   // CHECK-MESSAGES: :[[@LINE-1]]:16: warning: 'session' (cpr) keeps its connection alive by default and no timeout is set on it
-  // CHECK-MESSAGES: :[[@LINE+4]]:3: note: 'session' serves another request here
-  // CHECK-MESSAGES: :[[@LINE-3]]:3: note: insert 'session.SetTimeout(cpr::Timeout{30000});' after this statement
+  // CHECK-MESSAGES: :[[@LINE+5]]:3: note: 'session' serves another request here
+  // CHECK-MESSAGES-TIDY: :[[@LINE-3]]:3: note: insert 'session.SetTimeout(cpr::Timeout{30000});' after this statement
+  // CHECK-MESSAGES-CLANGD: :[[@LINE-4]]:16: note: insert 'session.SetTimeout(cpr::Timeout{30000});' after this statement
   session.SetTimeout(0);
   session.Get();
   session.Get();
@@ -78,8 +83,9 @@ void zeroTimeout() {
 void connectTimeoutOnly() {
   cpr::Session session;
   // CHECK-MESSAGES: :[[@LINE-1]]:16: warning: 'session' (cpr) keeps its connection alive by default and no timeout is set on it
-  // CHECK-MESSAGES: :[[@LINE+5]]:3: note: 'session' serves another request here
-  // CHECK-MESSAGES: :[[@LINE-3]]:3: note: insert 'session.SetTimeout(cpr::Timeout{30000});' after this statement
+  // CHECK-MESSAGES: :[[@LINE+6]]:3: note: 'session' serves another request here
+  // CHECK-MESSAGES-TIDY: :[[@LINE-3]]:3: note: insert 'session.SetTimeout(cpr::Timeout{30000});' after this statement
+  // CHECK-MESSAGES-CLANGD: :[[@LINE-4]]:16: note: insert 'session.SetTimeout(cpr::Timeout{30000});' after this statement
   session.SetConnectTimeout(cpr::ConnectTimeout{1000});
   session.SetOption(cpr::ConnectTimeout{1000});
   session.Get();
@@ -110,8 +116,9 @@ public:
   Client() {
     session_ = std::make_shared<cpr::Session>();
     // CHECK-MESSAGES: :[[@LINE-1]]:16: warning: 'session_' (cpr) keeps its connection alive by default and no timeout is set on it
-    // CHECK-MESSAGES: :[[@LINE+5]]:12: note: 'session_' lives on and sends its requests here
-    // CHECK-MESSAGES: :[[@LINE-3]]:5: note: insert 'session_->SetTimeout(cpr::Timeout{30000});' after this statement
+    // CHECK-MESSAGES: :[[@LINE+6]]:12: note: 'session_' lives on and sends its requests here
+    // CHECK-MESSAGES-TIDY: :[[@LINE-3]]:5: note: insert 'session_->SetTimeout(cpr::Timeout{30000});' after this statement
+    // CHECK-MESSAGES-CLANGD: :[[@LINE-4]]:16: note: insert 'session_->SetTimeout(cpr::Timeout{30000});' after this statement
   }
   cpr::Response get(const std::string &url) {
     session_->SetUrl(cpr::Url{url});

@@ -1,5 +1,8 @@
 // Real header: Debian's libcurl4-openssl-dev (libcurl 7.88.1).
-// RUN: %check_http_tidy --fix-notes %s http-keep-alive-without-timeout %t -- -- -std=c++17
+// RUN: %check_http_tidy --tidy-check-suffix=TIDY --clangd-check-suffix=CLANGD --fix-notes %s http-keep-alive-without-timeout %t -- -- -std=c++17
+// Under clangd a note with a fix-it ("insert ... after this statement") is
+// a quick fix of the warning, with no place of its own: the driver prints it
+// at the warning's place (the -CLANGD lines; the -TIDY ones are clang-tidy's).
 #include <curl/curl.h>
 #include <string>
 #include <vector>
@@ -103,8 +106,9 @@ void explicitInMacro() {
 void defaultInLoop(const std::vector<std::string> &urls) {
   CURL *h = curl_easy_init();
   // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'h' (libcurl) keeps its connection alive by default and no timeout is set on it: the kept-alive connection holds its socket with nothing bounding it, and a stalled server can block a request forever; set one with curl_easy_setopt(h, CURLOPT_TIMEOUT, seconds) or CURLOPT_LOW_SPEED_TIME [http-keep-alive-without-timeout]
-  // CHECK-MESSAGES: :[[@LINE+3]]:3: note: 'h' serves a request on every iteration of this range-based for loop
-  // CHECK-MESSAGES: :[[@LINE-3]]:3: note: insert 'curl_easy_setopt(h, CURLOPT_TIMEOUT, 30L);' after this statement
+  // CHECK-MESSAGES: :[[@LINE+4]]:3: note: 'h' serves a request on every iteration of this range-based for loop
+  // CHECK-MESSAGES-TIDY: :[[@LINE-3]]:3: note: insert 'curl_easy_setopt(h, CURLOPT_TIMEOUT, 30L);' after this statement
+  // CHECK-MESSAGES-CLANGD: :[[@LINE-4]]:9: note: insert 'curl_easy_setopt(h, CURLOPT_TIMEOUT, 30L);' after this statement
   curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 1L);
   for (const auto &u : urls) {
     curl_easy_setopt(h, CURLOPT_URL, u.c_str());
@@ -119,8 +123,9 @@ void defaultInLoop(const std::vector<std::string> &urls) {
 void defaultTwice() {
   CURL *conn = curl_easy_init();
   // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'conn' (libcurl) keeps its connection alive by default and no timeout is set on it
-  // CHECK-MESSAGES: :[[@LINE+5]]:3: note: 'conn' serves another request here
-  // CHECK-MESSAGES: :[[@LINE-3]]:3: note: insert 'curl_easy_setopt(conn, CURLOPT_TIMEOUT, 30L);' after this statement
+  // CHECK-MESSAGES: :[[@LINE+6]]:3: note: 'conn' serves another request here
+  // CHECK-MESSAGES-TIDY: :[[@LINE-3]]:3: note: insert 'curl_easy_setopt(conn, CURLOPT_TIMEOUT, 30L);' after this statement
+  // CHECK-MESSAGES-CLANGD: :[[@LINE-4]]:9: note: insert 'curl_easy_setopt(conn, CURLOPT_TIMEOUT, 30L);' after this statement
   curl_easy_setopt(conn, CURLOPT_URL, "http://example.com/a");
   curl_easy_perform(conn);
   curl_easy_setopt(conn, CURLOPT_URL, "http://example.com/b");
@@ -153,8 +158,9 @@ void defaultLowSpeed(int n) {
 void defaultMaxAgeOnly(int n) {
   CURL *h = curl_easy_init();
   // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'h' (libcurl) keeps its connection alive by default
-  // CHECK-MESSAGES: :[[@LINE+3]]:3: note: 'h' serves a request on every iteration of this while loop
-  // CHECK-MESSAGES: :[[@LINE-3]]:3: note: insert 'curl_easy_setopt(h, CURLOPT_TIMEOUT, 30L);'
+  // CHECK-MESSAGES: :[[@LINE+4]]:3: note: 'h' serves a request on every iteration of this while loop
+  // CHECK-MESSAGES-TIDY: :[[@LINE-3]]:3: note: insert 'curl_easy_setopt(h, CURLOPT_TIMEOUT, 30L);'
+  // CHECK-MESSAGES-CLANGD: :[[@LINE-4]]:9: note: insert 'curl_easy_setopt(h, CURLOPT_TIMEOUT, 30L);'
   curl_easy_setopt(h, CURLOPT_MAXAGE_CONN, 30L);
   while (n-- > 0)
     curl_easy_perform(h);
@@ -219,8 +225,9 @@ public:
   Fetcher() {
     h_ = curl_easy_init();
     // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: 'h_' (libcurl) keeps its connection alive by default
-    // CHECK-MESSAGES: :[[@LINE+6]]:5: note: 'h_' lives on and sends its requests here
-    // CHECK-MESSAGES: :[[@LINE-3]]:5: note: insert 'curl_easy_setopt(h_, CURLOPT_TIMEOUT, 30L);' after this statement
+    // CHECK-MESSAGES: :[[@LINE+7]]:5: note: 'h_' lives on and sends its requests here
+    // CHECK-MESSAGES-TIDY: :[[@LINE-3]]:5: note: insert 'curl_easy_setopt(h_, CURLOPT_TIMEOUT, 30L);' after this statement
+    // CHECK-MESSAGES-CLANGD: :[[@LINE-4]]:10: note: insert 'curl_easy_setopt(h_, CURLOPT_TIMEOUT, 30L);' after this statement
   }
   ~Fetcher() { curl_easy_cleanup(h_); }
   void fetch(const char *url) {

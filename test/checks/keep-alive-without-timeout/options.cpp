@@ -1,10 +1,13 @@
 // Real header: Debian's libcurl4-openssl-dev. Options of
 // http-keep-alive-without-timeout, and the catalogue's user extensions.
 // Without --fix-notes the timeout is only offered, never inserted:
-// RUN: %check_http_tidy --check-suffix=DEF %s http-keep-alive-without-timeout %t -- -- -std=c++17
+// RUN: %check_http_tidy --check-suffix=DEF --tidy-check-suffix=DEF-TIDY --clangd-check-suffix=DEF-CLANGD %s http-keep-alive-without-timeout %t -- -- -std=c++17
 // RUN: %check_http_tidy --fix-notes --check-suffix=OFF %s http-keep-alive-without-timeout %t -- -config="{CheckOptions: {http-keep-alive-without-timeout.ReportDefaultKeepAlive: false, http-keep-alive-without-timeout.DefaultTimeoutSeconds: 5}}" -- -std=c++17
 // RUN: %check_http_tidy --fix-notes --check-suffix=ZERO %s http-keep-alive-without-timeout %t -- -config="{CheckOptions: {http-keep-alive-without-timeout.DefaultTimeoutSeconds: 0}}" -- -std=c++17
-// RUN: %check_http_tidy --check-suffix=USER %s http-keep-alive-without-timeout %t -- -config="{CheckOptions: {ClientTypes: 'corp::Http', KeepAliveSetters: 'corp::Http::keepAlive', TimeoutSetters: 'corp::Http::deadline;corp::applyTimeouts', RequestCalls: 'corp::Http::get'}}" -- -std=c++17
+// RUN: %check_http_tidy --check-suffix=USER --tidy-check-suffix=USER-TIDY --clangd-check-suffix=USER-CLANGD %s http-keep-alive-without-timeout %t -- -config="{CheckOptions: {ClientTypes: 'corp::Http', KeepAliveSetters: 'corp::Http::keepAlive', TimeoutSetters: 'corp::Http::deadline;corp::applyTimeouts', RequestCalls: 'corp::Http::get'}}" -- -std=c++17
+// Under clangd a note with a fix-it ("insert ... after this statement") is
+// a quick fix of the warning, with no place of its own: the driver prints it
+// at the warning's place (the -CLANGD lines; the -TIDY ones are clang-tidy's).
 #include <curl/curl.h>
 
 namespace corp {
@@ -36,15 +39,17 @@ void explicitCurl() {
 void defaultCurl(int n) {
   CURL *h = curl_easy_init();
   // CHECK-MESSAGES-DEF: :[[@LINE-1]]:9: warning: 'h' (libcurl) keeps its connection alive by default and no timeout is set on it
-  // CHECK-MESSAGES-DEF: :[[@LINE+6]]:3: note: 'h' serves a request on every iteration of this for loop
-  // CHECK-MESSAGES-DEF: :[[@LINE-3]]:3: note: insert 'curl_easy_setopt(h, CURLOPT_TIMEOUT, 30L);'
-  // CHECK-MESSAGES-ZERO: :[[@LINE-4]]:9: warning: 'h' (libcurl) keeps its connection alive by default and no timeout is set on it
+  // CHECK-MESSAGES-DEF: :[[@LINE+7]]:3: note: 'h' serves a request on every iteration of this for loop
+  // CHECK-MESSAGES-DEF-TIDY: :[[@LINE-3]]:3: note: insert 'curl_easy_setopt(h, CURLOPT_TIMEOUT, 30L);'
+  // CHECK-MESSAGES-DEF-CLANGD: :[[@LINE-4]]:9: note: insert 'curl_easy_setopt(h, CURLOPT_TIMEOUT, 30L);'
+  // CHECK-MESSAGES-ZERO: :[[@LINE-5]]:9: warning: 'h' (libcurl) keeps its connection alive by default and no timeout is set on it
   // CHECK-MESSAGES-ZERO: :[[@LINE+3]]:3: note: 'h' serves a request on every iteration of this for loop
-  // CHECK-MESSAGES-USER: :[[@LINE-6]]:9: warning: 'h' (libcurl) keeps its connection alive by default
+  // CHECK-MESSAGES-USER: :[[@LINE-7]]:9: warning: 'h' (libcurl) keeps its connection alive by default
   // CHECK-MESSAGES-USER: :[[@LINE+1]]:3: note: 'h' serves a request on every iteration of this for loop
   for (int i = 0; i < n; ++i)
     curl_easy_perform(h);
-  // CHECK-MESSAGES-USER: :[[@LINE-10]]:3: note: insert 'curl_easy_setopt(h, CURLOPT_TIMEOUT, 30L);'
+  // CHECK-MESSAGES-USER-TIDY: :[[@LINE-11]]:3: note: insert 'curl_easy_setopt(h, CURLOPT_TIMEOUT, 30L);'
+  // CHECK-MESSAGES-USER-CLANGD: :[[@LINE-12]]:9: note: insert 'curl_easy_setopt(h, CURLOPT_TIMEOUT, 30L);'
   curl_easy_cleanup(h);
 }
 

@@ -1,7 +1,10 @@
 // Real headers: Debian's qt6-base-dev (Qt 6.4.2). A QNetworkAccessManager
 // keeps its connections alive and has no transfer timeout by default.
 // REQUIRES: qt6
-// RUN: %check_http_tidy --fix-notes %s http-keep-alive-without-timeout %t -- -- -std=c++17 %qt_flags
+// RUN: %check_http_tidy --tidy-check-suffix=TIDY --clangd-check-suffix=CLANGD --fix-notes %s http-keep-alive-without-timeout %t -- -- -std=c++17 %qt_flags
+// Under clangd a note with a fix-it ("insert ... after this statement") is
+// a quick fix of the warning, with no place of its own: the driver prints it
+// at the warning's place (the -CLANGD lines; the -TIDY ones are clang-tidy's).
 #include <QtCore/QObject>
 #include <QtCore/QStringList>
 #include <QtCore/QUrl>
@@ -15,8 +18,9 @@ public:
   Api() {
     nam_ = new QNetworkAccessManager(this);
     // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: 'nam_' (Qt Network) keeps its connection alive by default and no timeout is set on it: the kept-alive connection holds its socket with nothing bounding it, and a stalled server can block a request forever; set one with setTransferTimeout(ms) on the QNetworkAccessManager or the QNetworkRequest [http-keep-alive-without-timeout]
-    // CHECK-MESSAGES: :[[@LINE+5]]:12: note: 'nam_' lives on and sends its requests here, keeping the connection open between them
-    // CHECK-MESSAGES: :[[@LINE-3]]:5: note: insert 'nam_->setTransferTimeout(30000);' after this statement (a bound of 30 s from the option DefaultTimeoutSeconds; choose one that fits the slowest request)
+    // CHECK-MESSAGES: :[[@LINE+6]]:12: note: 'nam_' lives on and sends its requests here, keeping the connection open between them
+    // CHECK-MESSAGES-TIDY: :[[@LINE-3]]:5: note: insert 'nam_->setTransferTimeout(30000);' after this statement (a bound of 30 s from the option DefaultTimeoutSeconds; choose one that fits the slowest request)
+    // CHECK-MESSAGES-CLANGD: :[[@LINE-4]]:12: note: insert 'nam_->setTransferTimeout(30000);' after this statement (a bound of 30 s from the option DefaultTimeoutSeconds; choose one that fits the slowest request)
   }
   QNetworkReply *items() {
     QNetworkRequest req(QUrl("https://api.example.com/items"));
@@ -130,8 +134,9 @@ private:
 void downloadAll(const QStringList &urls) {
   QNetworkAccessManager nam;
   // CHECK-MESSAGES: :[[@LINE-1]]:25: warning: 'nam' (Qt Network) keeps its connection alive by default and no timeout is set on it
-  // CHECK-MESSAGES: :[[@LINE+3]]:3: note: 'nam' serves a request on every iteration of this range-based for loop
-  // CHECK-MESSAGES: :[[@LINE-3]]:3: note: insert 'nam.setTransferTimeout(30000);' after this statement
+  // CHECK-MESSAGES: :[[@LINE+4]]:3: note: 'nam' serves a request on every iteration of this range-based for loop
+  // CHECK-MESSAGES-TIDY: :[[@LINE-3]]:3: note: insert 'nam.setTransferTimeout(30000);' after this statement
+  // CHECK-MESSAGES-CLANGD: :[[@LINE-4]]:25: note: insert 'nam.setTransferTimeout(30000);' after this statement
   QNetworkRequest base;
   for (const QString &u : urls) {
     QNetworkRequest req(base);

@@ -1,6 +1,9 @@
 // Templates, lambdas and system headers.
 // Real headers: Debian's libcurl4-openssl-dev and libcpp-httplib-dev.
-// RUN: %check_http_tidy --fix-notes %s http-keep-alive-without-timeout %t -- -- -std=c++17 -isystem %S/Inputs/sys
+// RUN: %check_http_tidy --tidy-check-suffix=TIDY --clangd-check-suffix=CLANGD --fix-notes %s http-keep-alive-without-timeout %t -- -- -std=c++17 -isystem %S/Inputs/sys
+// Under clangd a note with a fix-it ("insert ... after this statement") is
+// a quick fix of the warning, with no place of its own: the driver prints it
+// at the warning's place (the -CLANGD lines; the -TIDY ones are clang-tidy's).
 #include <vendor_http.h>
 #include <string>
 #include <vector>
@@ -16,8 +19,9 @@ void useVendor() {
 template <int Attempts> void retry(const char *url) {
   CURL *h = curl_easy_init();
   // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'h' (libcurl) keeps its connection alive by default and no timeout is set on it
-  // CHECK-MESSAGES: :[[@LINE+3]]:3: note: 'h' serves a request on every iteration of this for loop
-  // CHECK-MESSAGES: :[[@LINE-3]]:3: note: insert 'curl_easy_setopt(h, CURLOPT_TIMEOUT, 30L);' after this statement
+  // CHECK-MESSAGES: :[[@LINE+4]]:3: note: 'h' serves a request on every iteration of this for loop
+  // CHECK-MESSAGES-TIDY: :[[@LINE-3]]:3: note: insert 'curl_easy_setopt(h, CURLOPT_TIMEOUT, 30L);' after this statement
+  // CHECK-MESSAGES-CLANGD: :[[@LINE-4]]:9: note: insert 'curl_easy_setopt(h, CURLOPT_TIMEOUT, 30L);' after this statement
   curl_easy_setopt(h, CURLOPT_URL, url);
   for (int i = 0; i < Attempts; ++i)
     if (curl_easy_perform(h) == CURLE_OK)
@@ -58,8 +62,9 @@ void useGeneric() {
 void viaLambda(int n) {
   CURL *h = curl_easy_init();
   // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'h' (libcurl) keeps its connection alive by default and no timeout is set on it
-  // CHECK-MESSAGES: :[[@LINE+3]]:5: note: 'h' serves a request on every iteration of this for loop
-  // CHECK-MESSAGES: :[[@LINE-3]]:3: note: insert 'curl_easy_setopt(h, CURLOPT_TIMEOUT, 30L);' after this statement
+  // CHECK-MESSAGES: :[[@LINE+4]]:5: note: 'h' serves a request on every iteration of this for loop
+  // CHECK-MESSAGES-TIDY: :[[@LINE-3]]:3: note: insert 'curl_easy_setopt(h, CURLOPT_TIMEOUT, 30L);' after this statement
+  // CHECK-MESSAGES-CLANGD: :[[@LINE-4]]:9: note: insert 'curl_easy_setopt(h, CURLOPT_TIMEOUT, 30L);' after this statement
   auto fetch = [h](int i) {
     for (int k = 0; k < i; ++k)
       curl_easy_perform(h);
