@@ -9,6 +9,7 @@
 
 #include "KeepAliveHelpers.h"
 #include "KeepAliveWithoutTimeoutCheck.h"
+#include "analysis/ClassMembers.h"
 #include "analysis/ObjectUses.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/Basic/SourceManager.h"
@@ -86,18 +87,9 @@ bool KeepAliveWithoutTimeoutCheck::isComplete(const ValueDecl *Key) {
   if (It != CompleteCache.end())
     return It->second;
   // A member function defined in another file may set the timeout: decide
-  // only for classes whose every member function is defined here.
-  bool Complete = true;
-  auto Defined = [](const FunctionDecl *M) {
-    return M->isImplicit() || M->isDeleted() || M->isDefaulted() ||
-           M->isPureVirtual() || M->hasBody();
-  };
-  for (const Decl *D : RD->decls()) {
-    if (const auto *M = dyn_cast<CXXMethodDecl>(D))
-      Complete &= Defined(M);
-    else if (const auto *FT = dyn_cast<FunctionTemplateDecl>(D))
-      Complete &= Defined(FT->getTemplatedDecl());
-  }
+  // only for classes whose every member function is defined here (or by
+  // moc: Q_OBJECT's and the signals).
+  bool Complete = allMembersDefinedHere(RD, Lib, *Ctx);
   CompleteCache[RD] = Complete;
   return Complete;
 }
@@ -335,7 +327,8 @@ void KeepAliveWithoutTimeoutCheck::decideMessage(const ValueDecl *Msg,
        "keep-alive is switched on for request '%0', which is written to '%1' "
        "(%2), but no timeout is set on that stream: %3; set one with %4")
       << nameOf(Msg) << nameOf(Stream) << libraryInfo(What->Lib).DisplayName
-      << Consequence << libraryInfo(What->Lib).TimeoutAdvice;
+      << unboundedCost(libraryInfo(What->Lib))
+      << libraryInfo(What->Lib).TimeoutAdvice;
   diag(diagLoc(SM, Write->Call->getBeginLoc()),
        "the request is written to '%0' here", DiagnosticIDs::Note)
       << nameOf(Stream);
@@ -370,6 +363,14 @@ void KeepAliveWithoutTimeoutCheck::decideMessage(const ValueDecl *Msg,
     addFixNote(On->Call, Root, fixText(Stream, What, nameOf(Stream)));
 }
 
+bool KeepAliveWithoutTimeoutCheck::noteTimeoutSetToNone(const Facts &F) {
+  if (!F.NoTimeout)
+    return false;
+  diag(diagLoc(Ctx->getSourceManager(), F.NoTimeout->getBeginLoc()),
+       "the timeout set to 0 here means no timeout", DiagnosticIDs::Note);
+  return true;
+}
+
 void KeepAliveWithoutTimeoutCheck::decide(const ValueDecl *Key, Facts &F) {
   if (Reported.count(Key) || F.UnknownOrigin || isa<ParmVarDecl>(Key) ||
       Key->getType()->isReferenceType() || Key->getType()->isDependentType())
@@ -389,16 +390,25 @@ void KeepAliveWithoutTimeoutCheck::decide(const ValueDecl *Key, Facts &F) {
     if (!K.OnMessage &&
         (!On || before(SM, K.Call->getBeginLoc(), On->Call->getBeginLoc())))
       On = &K;
+  const LibraryInfo &Info = libraryInfo(C->What->Lib);
+  // A library whose defaults bound every request (cpp-httplib, POCO) is
+  // unbounded only where the code itself sets a timeout meaning none.
+  if (!Info.DefaultBounds.empty() && !F.NoTimeout)
+    return;
+  const unsigned SetToNone = F.NoTimeout ? 1 : 0;
   if (On) {
     if (isBounded(Key, F, true) || !isComplete(Key) || hasOpaqueUse(Key, F) ||
         mayBeTyping(Key, F) || Index->isUnfinished(Index->rootOf(On->Call)))
       return;
     Reported.insert(Key);
-    const LibraryInfo &Info = libraryInfo(C->What->Lib);
     diag(diagLoc(SM, On->Call->getBeginLoc()),
-         "keep-alive is switched on for %0 but no timeout is set on it: %1; "
-         "set one with %2")
-        << describe(Key, C->What) << Consequence << Info.TimeoutAdvice;
+         "keep-alive is switched on for %0 but %select{no timeout is set on "
+         "it|its timeout is set to 0, which means none}3: %1; set "
+         "%select{one|a non-zero one}3 with %2")
+        << describe(Key, C->What) << unboundedCost(Info) << Info.TimeoutAdvice
+        << SetToNone;
+    if (noteTimeoutSetToNone(F))
+      return; // the code chose 0: the fix is its value, not a new call
     CharSourceRange ObjRange =
         userRange(SM, Ctx->getLangOpts(), On->KeyExpr->getSourceRange());
     if (ObjRange.isValid())
@@ -449,11 +459,12 @@ void KeepAliveWithoutTimeoutCheck::decide(const ValueDecl *Key, Facts &F) {
   if (!isComplete(Key) || hasOpaqueUse(Key, F) || mayBeTyping(Key, F))
     return;
   Reported.insert(Key);
-  const LibraryInfo &Info = libraryInfo(C->What->Lib);
   diag(diagLoc(SM, C->Loc),
-       "%0 keeps its connection alive by default and no timeout is set on "
-       "it: %1; set one with %2")
-      << describe(Key, C->What) << Consequence << Info.TimeoutAdvice;
+       "%0 keeps its connection alive by default and %select{no timeout is "
+       "set on it|its timeout is set to 0, which means none}3: %1; set "
+       "%select{one|a non-zero one}3 with %2")
+      << describe(Key, C->What) << unboundedCost(Info) << Info.TimeoutAdvice
+      << SetToNone;
   if (IsLocal && InLoop)
     diag(diagLoc(SM, Where->getBeginLoc()),
          "'%0' serves a request on every iteration of this %1 loop",
@@ -475,6 +486,8 @@ void KeepAliveWithoutTimeoutCheck::decide(const ValueDecl *Key, Facts &F) {
          DiagnosticIDs::Note)
         << nameOf(Key);
   }
+  if (noteTimeoutSetToNone(F))
+    return; // the code chose 0: the fix is its value, not a new call
 
   // The fix goes right after a creation that is a statement of a block.
   if (C->Kind == CreationKind::VarInit && IsLocal && V && !V->isStaticLocal() &&

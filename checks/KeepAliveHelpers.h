@@ -47,10 +47,6 @@ SourceLocation diagLoc(const SourceManager &SM, SourceLocation L);
 /// "'session_' (POCO)".
 std::string describe(const ValueDecl *Key, const Entry *What);
 
-inline constexpr const char *Consequence =
-    "the kept-alive connection holds its socket with nothing bounding it, "
-    "and a stalled server can block a request forever";
-
 } // namespace clang::tidy::http::keepalive
 
 #endif

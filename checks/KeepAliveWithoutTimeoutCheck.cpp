@@ -59,6 +59,20 @@ Value evaluate(const Expr *E, ASTContext &Ctx) {
     if (const auto *CE = dyn_cast_or_null<CXXConstructExpr>(E)) {
       if (CE->getNumArgs() == 0)
         return Value::Unknown;
+      // Timespan(0, 500000) is not zero: every part must be.
+      if (CE->getNumArgs() > 1) {
+        Value All = Value::Zero;
+        for (const Expr *A : CE->arguments()) {
+          if (isa<CXXDefaultArgExpr>(A))
+            continue;
+          Value V = evaluate(A, Ctx);
+          if (V == Value::NonZero)
+            return Value::NonZero;
+          if (V == Value::Unknown)
+            All = Value::Unknown;
+        }
+        return All;
+      }
       E = CE->getArg(0);
       continue;
     }
@@ -309,7 +323,11 @@ void KeepAliveWithoutTimeoutCheck::registerMatchers(MatchFinder *Finder) {
       gate<MemberExpr>(
           [Holds](const MemberExpr &M) {
             const auto *F = dyn_cast_or_null<FieldDecl>(M.getMemberDecl());
-            return F && Holds(*F);
+            // The implicit copy and move members' uses sit at the class's
+            // name: a copy stays in the class, judged as a whole (moc's
+            // metatype code makes a Q_GADGET's copy constructor).
+            return F && Holds(*F) &&
+                   M.getMemberLoc() != F->getParent()->getLocation();
           },
           memberExpr(NotInSystemHeader).bind("ref")),
       this);
@@ -621,8 +639,13 @@ void KeepAliveWithoutTimeoutCheck::collectCall(const CallExpr *C) {
     if (!V || evaluate(V, *Ctx) != Value::Zero)
       F.KeepAliveOff = true;
   if (const Entry *E = Match(Role::TimeoutSetter, V)) {
+    // POCO's three-timeout overload is not one value: zero only for one.
     bool None = (E->Flags & ZeroMeansNoTimeout) && V &&
-                evaluate(V, *Ctx) == Value::Zero;
+                evaluate(V, *Ctx) == Value::Zero &&
+                (!E->Detail.empty() || C->getNumArgs() <= First + 1);
+    // A default argument is the library's default, not the code's choice.
+    if (None && !F.NoTimeout && !isa<CXXDefaultArgExpr>(V->IgnoreParenImpCasts()))
+      F.NoTimeout = C;
     if (!None) {
       if (E->Flags & IdleTimeoutOnly)
         F.IdleTimeout = true;

@@ -72,6 +72,8 @@ public:
     bool Timeout = false;     // a timeout that bounds requests
     bool IdleTimeout = false; // one that bounds idle connections only
     bool KeepAliveOff = false;
+    /// The first call that sets the timeout to a value meaning none (0).
+    const CallExpr *NoTimeout = nullptr;
     /// Also held from code this check cannot see into (a helper's result,
     /// a copy): that code may have set a timeout.
     bool UnknownOrigin = false;
@@ -92,6 +94,8 @@ private:
   bool servesSeveralRequests(const Facts &F, const Creation &C,
                              const Stmt *&Where, bool &InLoop);
   void decide(const ValueDecl *Key, Facts &F);
+  /// A note at the call that set the timeout to none, if there is one.
+  bool noteTimeoutSetToNone(const Facts &F);
   void decideMessage(const ValueDecl *Msg, Facts &F);
   std::string fixText(const ValueDecl *Key, const Entry *What,
                       llvm::StringRef ObjText);

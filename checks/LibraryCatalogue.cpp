@@ -28,50 +28,79 @@ const LibraryInfo Infos[] = {
      "or share the connection cache with a share handle "
      "(CURLSHOPT_SHARE, CURL_LOCK_DATA_CONNECT)",
      "curl_easy_setopt(h, CURLOPT_TIMEOUT, seconds) or CURLOPT_LOW_SPEED_TIME",
-     "curl_easy_setopt($obj, CURLOPT_TIMEOUT, $secL);"},
+     "curl_easy_setopt($obj, CURLOPT_TIMEOUT, $secL);", "",
+     "libcurl sets no transfer timeout by default (CURLOPT_TIMEOUT 0), so a "
+     "stalled server holds the kept-alive socket and blocks the transfer "
+     "forever"},
     {Library::CppHttplib, "cpp-httplib",
      "cpp-httplib sends 'Connection: close' by default: the shared client "
      "also needs set_keep_alive(true) to keep its connection",
      "set_connection_timeout, set_read_timeout and set_write_timeout",
-     "$obj$arrowset_read_timeout($sec, 0);"},
+     // No fix: its defaults bound every request, so it gets no finding.
+     "",
+     "cpp-httplib bounds every request by default (connect 300 s, read and "
+     "write 5 s in 0.11)"},
     {Library::Cpr, "cpr",
      "keep one cpr::Session and reuse it, or pass a cpr::ConnectionPool to "
      "the cpr::Get/Post/... calls so they share connections",
      "SetTimeout(cpr::Timeout{ms}) or SetLowSpeed",
-     "$obj$arrowSetTimeout(cpr::Timeout{$ms});"},
+     "$obj$arrowSetTimeout(cpr::Timeout{$ms});", "",
+     "cpr sets no timeout by default, so a stalled server holds the "
+     "kept-alive socket and blocks the request forever"},
     {Library::Poco, "POCO",
      "one Poco::Net::HTTPClientSession keeps its connection open across "
      "requests; keep the session (one per thread) and reuse it",
      "setTimeout(Poco::Timespan) or setKeepAliveTimeout",
-     "$obj$arrowsetTimeout(Poco::Timespan($sec, 0));"},
+     "$obj$arrowsetTimeout(Poco::Timespan($sec, 0));",
+     "POCO bounds every request by default (send and receive 60 s) and "
+     "drops idle kept-alive connections after 8 s",
+     "a timeout of 0 leaves POCO's socket operations unbounded, so a "
+     "stalled server holds the kept-alive socket and blocks the request "
+     "forever"},
     {Library::Beast, "Boost.Beast",
      "keep the connected stream and send further requests on it "
      "(req.keep_alive(true))",
      "stream.expires_after(duration) before each operation (asynchronous "
      "operations only)",
-     "$obj$arrowexpires_after(std::chrono::seconds($sec));"},
+     "$obj$arrowexpires_after(std::chrono::seconds($sec));", "",
+     "a Beast stream has no timeout until expires_after sets one, and "
+     "synchronous operations never time out, so a stalled server holds the "
+     "kept-alive socket and blocks the read forever"},
     {Library::CppRest, "cpprestsdk",
      "each web::http::client::http_client owns its own connection pool; "
      "keep one client per base URI and reuse it",
-     "http_client_config::set_timeout", ""},
+     "http_client_config::set_timeout", "",
+     "cpprestsdk bounds every request by default (http_client_config "
+     "timeout 30 s)"},
     {Library::Qt, "Qt Network",
      "one QNetworkAccessManager is enough for the whole application; create "
      "it once and reuse it",
      "setTransferTimeout(ms) on the QNetworkAccessManager or the "
      "QNetworkRequest",
-     "$obj$arrowsetTransferTimeout($ms);"},
+     "$obj$arrowsetTransferTimeout($ms);", "",
+     "Qt's transfer timeout is 0 (none) by default, so a stalled server "
+     "keeps the reply and its kept-alive socket open forever"},
     {Library::Drogon, "Drogon",
      "each drogon::HttpClient holds its own persistent connection; create "
      "one client per host and reuse it",
-     "a timeout argument to sendRequest (0 means none)", ""},
+     "a timeout argument to sendRequest (0 means none)", "", "",
+     "sendRequest's timeout is 0 (none) by default, so a stalled server "
+     "holds the persistent connection and the request's callback never "
+     "runs"},
     {Library::RestClient, "restclient-cpp",
      "RestClient::get/post/... build a new connection for every call; keep "
      "one RestClient::Connection and reuse it",
-     "RestClient::Connection::SetTimeout", ""},
+     "RestClient::Connection::SetTimeout", "", "",
+     "restclient-cpp sets no timeout by default (libcurl's CURLOPT_TIMEOUT "
+     "0), so a stalled server holds the kept-alive socket and blocks the "
+     "request forever"},
     {Library::Curlpp, "curlpp",
      "a curlpp::Easy keeps libcurl's connection cache; reuse one for "
      "repeated requests",
-     "curlpp::options::Timeout", ""},
+     "curlpp::options::Timeout", "", "",
+     "curlpp sets no timeout by default (libcurl's CURLOPT_TIMEOUT 0), so a "
+     "stalled server holds the kept-alive socket and blocks the request "
+     "forever"},
     {Library::Std, "the C++ standard library", "", "", ""},
     {Library::Asio, "Boost.Asio", "", "", ""},
     {Library::Trantor, "trantor", "", "", ""},
@@ -99,6 +128,13 @@ const std::pair<llvm::StringRef, Role> UserKeys[] = {
 };
 
 } // namespace
+
+llvm::StringRef unboundedCost(const LibraryInfo &Info) {
+  if (!Info.UnboundedCost.empty())
+    return Info.UnboundedCost;
+  return "the kept-alive connection holds its socket with nothing bounding "
+         "it, and a stalled server can block a request forever";
+}
 
 const LibraryInfo &libraryInfo(Library L) {
   for (const LibraryInfo &I : Infos)
@@ -254,7 +290,8 @@ void Catalogue::addBuiltins(Table &T) {
   Add("Poco::Net::HTTPClientSession::receiveResponse", L::Poco,
       R::ResponseBodyCall);
   Add("Poco::Net::HTTPSession::setKeepAlive", L::Poco, R::KeepAliveSetter);
-  Add("Poco::Net::HTTPSession::setTimeout", L::Poco, R::TimeoutSetter);
+  Add("Poco::Net::HTTPSession::setTimeout", L::Poco, R::TimeoutSetter,
+      ZeroMeansNoTimeout);
   Add("Poco::Net::HTTPClientSession::setKeepAliveTimeout", L::Poco,
       R::TimeoutSetter);
   Add("Poco::Net::HTTPClientSession::reset", L::Poco, R::BodyRead);
@@ -472,6 +509,13 @@ void Catalogue::addRepetitionFacts(Table &T) {
       L::CppRest, R::RepeatSource, NoFlags, "route");
   Add("Poco::Net::HTTPRequestHandler::handleRequest", L::Poco,
       R::RepeatedOverride);
+  // --- Members that Qt's moc defines in moc_*.cpp: what Q_OBJECT and
+  // Q_GADGET declare, and the signals (qtmetamacros.h).
+  for (llvm::StringRef M :
+       {"Q_OBJECT", "Q_OBJECT_FAKE", "Q_GADGET", "Q_GADGET_EXPORT", "Q_SIGNAL"})
+    Add(M, L::Qt, R::GeneratedMembers);
+  for (llvm::StringRef M : {"Q_SIGNALS", "signals"})
+    Add(M, L::Qt, R::GeneratedMembers, NoFlags, "section");
   // --- Periodic timers.
   Add("QTimer::timeout", L::Qt, R::RepeatSignal);
   Add("QTimer::callOnTimeout", L::Qt, R::RepeatSource, NoFlags, "timer");

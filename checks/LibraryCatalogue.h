@@ -124,6 +124,11 @@ enum class Role : unsigned char {
   /// choosing the connection: a client can be reused with a new value
   /// (curlpp::Easy::setOpt, like curl_easy_setopt).
   RequestOption,
+  /// A macro whose members a code generator defines (Qt's moc: what
+  /// Q_OBJECT and Q_GADGET declare). Detail "section": every member
+  /// function declared in the access section the macro opens (`signals:`).
+  /// Matched by the macro's name.
+  GeneratedMembers,
 };
 
 enum EntryFlags : unsigned {
@@ -175,7 +180,17 @@ struct LibraryInfo {
   /// Statement that sets a timeout; `$obj` is the client expression, `$sec`
   /// seconds, `$ms` milliseconds; `$arrow` is "." or "->". Empty: no fix.
   llvm::StringRef TimeoutFixTemplate;
+  /// What bounds every request and idle connection by default, when the
+  /// library's defaults do (cpp-httplib, POCO, cpprestsdk). Empty: nothing
+  /// does, and keep-alive without a timeout costs UnboundedCost.
+  llvm::StringRef DefaultBounds = {};
+  /// Why a kept-alive connection with no timeout costs sockets with this
+  /// library's defaults (http-keep-alive-without-timeout).
+  llvm::StringRef UnboundedCost = {};
 };
+
+/// UnboundedCost, or a generic wording for a library without one.
+llvm::StringRef unboundedCost(const LibraryInfo &Info);
 
 const LibraryInfo &libraryInfo(Library L);
 

@@ -8,7 +8,7 @@ set -euo pipefail
 LLVM_VERSIONS=${LLVM_VERSIONS:-"22 19"}
 pkgs=(cmake ninja-build git python3 python3-yaml python3-tqdm python3-jsonschema python3-psutil
       libcurl4-openssl-dev libcpp-httplib-dev libpoco-dev libboost-dev libcpprest-dev
-      qt6-base-dev libcurlpp-dev libgrpc++-dev libprotobuf-dev
+      qt6-base-dev qt6-base-dev-tools qtbase5-dev qtbase5-dev-tools libcurlpp-dev libgrpc++-dev libprotobuf-dev
       libgtest-dev libgmock-dev catch2 doctest-dev libboost-test-dev)
 for v in $LLVM_VERSIONS; do
   pkgs+=("clang-$v" "clang-tidy-$v" "clangd-$v" "llvm-$v-dev" "libclang-$v-dev" "llvm-$v-tools" "lld-$v")

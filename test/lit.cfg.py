@@ -30,6 +30,15 @@ python = sys.executable
 # Qt's headers live in their own tree; -fPIC because Qt insists on it.
 qt_root = "/usr/include/x86_64-linux-gnu/qt6"
 qt_flags = "-fPIC -isystem {0} -isystem {0}/QtCore -isystem {0}/QtNetwork".format(qt_root)
+# Qt's moc, for tests of the shape CMake's AUTOMOC gives (moc output
+# included into the source, or compiled on its own); moc resolves the
+# includes it needs to find QObject.
+qt_moc = "/usr/lib/qt6/libexec/moc"
+qt_moc_flags = "-I{0} -I{0}/QtCore -I{0}/QtNetwork".format(qt_root)
+qt5_root = "/usr/include/x86_64-linux-gnu/qt5"
+qt5_flags = "-fPIC -isystem {0} -isystem {0}/QtCore -isystem {0}/QtNetwork".format(qt5_root)
+qt5_moc = "/usr/lib/qt5/bin/moc"
+qt5_moc_flags = "-I{0} -I{0}/QtCore -I{0}/QtNetwork".format(qt5_root)
 
 driver = os.path.join(src, "test", "check_http_tidy.py")
 check_http_tidy = " ".join([
@@ -61,7 +70,12 @@ config.substitutions.extend([
     ("%llvm_major", major),
     ("%python", python),
     ("%test_include", os.path.join(src, "test", "include")),
+    ("%qt_moc_flags", qt_moc_flags),
+    ("%qt_moc", qt_moc),
     ("%qt_flags", qt_flags),
+    ("%qt5_moc_flags", qt5_moc_flags),
+    ("%qt5_moc", qt5_moc),
+    ("%qt5_flags", qt5_flags),
     ("%src_root", src),
     ("%obj_root", obj),
 ])
@@ -89,3 +103,7 @@ if os.access(httptidy_clangd, os.X_OK):
     config.available_features.add("httptidy-clangd")
 if os.path.isdir(qt_root):
     config.available_features.add("qt6")
+if os.access(qt_moc, os.X_OK):
+    config.available_features.add("qt6-moc")
+if os.path.isdir(qt5_root) and os.access(qt5_moc, os.X_OK):
+    config.available_features.add("qt5")

@@ -107,7 +107,7 @@ TEST(Curl, Leak) {
 TEST(Curl, KeepAlive) {
   CURL *h = curl_easy_init();
   curl_easy_setopt(h, CURLOPT_TCP_KEEPALIVE, 1L);
-  // CHECK-MESSAGES-INCLUDE: :[[@LINE-1]]:3: warning: keep-alive is switched on for 'h' (libcurl) but no timeout is set on it: the kept-alive connection holds its socket with nothing bounding it, and a stalled server can block a request forever; set one with curl_easy_setopt(h, CURLOPT_TIMEOUT, seconds) or CURLOPT_LOW_SPEED_TIME [http-keep-alive-without-timeout]
+  // CHECK-MESSAGES-INCLUDE: :[[@LINE-1]]:3: warning: keep-alive is switched on for 'h' (libcurl) but no timeout is set on it: libcurl sets no transfer timeout by default (CURLOPT_TIMEOUT 0), so a stalled server holds the kept-alive socket and blocks the transfer forever; set one with curl_easy_setopt(h, CURLOPT_TIMEOUT, seconds) or CURLOPT_LOW_SPEED_TIME [http-keep-alive-without-timeout]
   // CHECK-MESSAGES-INCLUDE: :[[@LINE-2]]:3: note: insert 'curl_easy_setopt(h, CURLOPT_TIMEOUT, 30L);' after this statement (a bound of 30 s from the option DefaultTimeoutSeconds; choose one that fits the slowest request)
   EXPECT_EQ(curl_easy_perform(h), CURLE_OK);
   curl_easy_cleanup(h);

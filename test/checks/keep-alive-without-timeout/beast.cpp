@@ -27,7 +27,7 @@ void explicitKeepAlive(net::io_context &ioc, const tcp::resolver::results_type &
   stream.connect(eps);
   http::request<http::empty_body> req{http::verb::get, "/", 11};
   req.keep_alive(true);
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: keep-alive is switched on for request 'req', which is written to 'stream' (Boost.Beast), but no timeout is set on that stream: the kept-alive connection holds its socket with nothing bounding it, and a stalled server can block a request forever; set one with stream.expires_after(duration) before each operation (asynchronous operations only) [http-keep-alive-without-timeout]
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: keep-alive is switched on for request 'req', which is written to 'stream' (Boost.Beast), but no timeout is set on that stream: a Beast stream has no timeout until expires_after sets one, and synchronous operations never time out, so a stalled server holds the kept-alive socket and blocks the read forever; set one with stream.expires_after(duration) before each operation (asynchronous operations only) [http-keep-alive-without-timeout]
   // CHECK-MESSAGES: :[[@LINE+3]]:3: note: the request is written to 'stream' here
   // CHECK-MESSAGES: :[[@LINE-3]]:3: note: insert 'stream.expires_after(std::chrono::seconds(30));' after this statement (a bound of 30 s from the option DefaultTimeoutSeconds; choose one that fits the slowest request)
   req.set(http::field::host, "example.com");
@@ -88,7 +88,7 @@ void notWritten() {
 
 void twoRequests(net::io_context &ioc, const tcp::resolver::results_type &eps) {
   beast::tcp_stream stream(ioc);
-  // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: 'stream' (Boost.Beast) keeps its connection alive by default and no timeout is set on it: the kept-alive connection holds its socket with nothing bounding it, and a stalled server can block a request forever; set one with stream.expires_after(duration) before each operation (asynchronous operations only) [http-keep-alive-without-timeout]
+  // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: 'stream' (Boost.Beast) keeps its connection alive by default and no timeout is set on it: a Beast stream has no timeout until expires_after sets one, and synchronous operations never time out, so a stalled server holds the kept-alive socket and blocks the read forever; set one with stream.expires_after(duration) before each operation (asynchronous operations only) [http-keep-alive-without-timeout]
   // CHECK-MESSAGES: :[[@LINE+10]]:3: note: 'stream' serves another request here
   // CHECK-MESSAGES-TIDY: :[[@LINE-3]]:3: note: insert 'stream.expires_after(std::chrono::seconds(30));' after this statement
   // CHECK-MESSAGES-CLANGD: :[[@LINE-4]]:21: note: insert 'stream.expires_after(std::chrono::seconds(30));' after this statement

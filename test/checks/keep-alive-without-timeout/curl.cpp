@@ -13,7 +13,7 @@ void explicitKeepAlive(const char *url) {
   CURL *h = curl_easy_init();
   curl_easy_setopt(h, CURLOPT_URL, url);
   curl_easy_setopt(h, CURLOPT_TCP_KEEPALIVE, 1L);
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: keep-alive is switched on for 'h' (libcurl) but no timeout is set on it: the kept-alive connection holds its socket with nothing bounding it, and a stalled server can block a request forever; set one with curl_easy_setopt(h, CURLOPT_TIMEOUT, seconds) or CURLOPT_LOW_SPEED_TIME [http-keep-alive-without-timeout]
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: keep-alive is switched on for 'h' (libcurl) but no timeout is set on it: libcurl sets no transfer timeout by default (CURLOPT_TIMEOUT 0), so a stalled server holds the kept-alive socket and blocks the transfer forever; set one with curl_easy_setopt(h, CURLOPT_TIMEOUT, seconds) or CURLOPT_LOW_SPEED_TIME [http-keep-alive-without-timeout]
   // CHECK-MESSAGES: :[[@LINE-2]]:3: note: insert 'curl_easy_setopt(h, CURLOPT_TIMEOUT, 30L);' after this statement (a bound of 30 s from the option DefaultTimeoutSeconds; choose one that fits the slowest request)
   curl_easy_perform(h);
   curl_easy_cleanup(h);
@@ -46,13 +46,14 @@ void explicitZeroTimeout() {
   CURL *h = curl_easy_init();
   curl_easy_setopt(h, CURLOPT_TIMEOUT, 0L);
   curl_easy_setopt(h, CURLOPT_TCP_KEEPALIVE, 2L); // probes on
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: keep-alive is switched on for 'h' (libcurl) but no timeout is set on it
-  // CHECK-MESSAGES: :[[@LINE-2]]:3: note: insert 'curl_easy_setopt(h, CURLOPT_TIMEOUT, 30L);' after this statement
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: keep-alive is switched on for 'h' (libcurl) but its timeout is set to 0, which means none: libcurl sets no transfer timeout by default (CURLOPT_TIMEOUT 0), so a stalled server holds the kept-alive socket and blocks the transfer forever; set a non-zero one with curl_easy_setopt(h, CURLOPT_TIMEOUT, seconds) or CURLOPT_LOW_SPEED_TIME [http-keep-alive-without-timeout]
+  // CHECK-MESSAGES: :[[@LINE-3]]:3: note: the timeout set to 0 here means no timeout
   curl_easy_perform(h);
   curl_easy_cleanup(h);
 }
+// No fix-it where the code chose 0: the remedy is the value.
 // CHECK-FIXES:  curl_easy_setopt(h, CURLOPT_TCP_KEEPALIVE, 2L); // probes on
-// CHECK-FIXES-NEXT:  curl_easy_setopt(h, CURLOPT_TIMEOUT, 30L);
+// CHECK-FIXES-EMPTY:
 
 // Switched off, or a value this check cannot know: nothing to say.
 void explicitOff(long on) {
@@ -105,7 +106,7 @@ void explicitInMacro() {
 
 void defaultInLoop(const std::vector<std::string> &urls) {
   CURL *h = curl_easy_init();
-  // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'h' (libcurl) keeps its connection alive by default and no timeout is set on it: the kept-alive connection holds its socket with nothing bounding it, and a stalled server can block a request forever; set one with curl_easy_setopt(h, CURLOPT_TIMEOUT, seconds) or CURLOPT_LOW_SPEED_TIME [http-keep-alive-without-timeout]
+  // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'h' (libcurl) keeps its connection alive by default and no timeout is set on it: libcurl sets no transfer timeout by default (CURLOPT_TIMEOUT 0), so a stalled server holds the kept-alive socket and blocks the transfer forever; set one with curl_easy_setopt(h, CURLOPT_TIMEOUT, seconds) or CURLOPT_LOW_SPEED_TIME [http-keep-alive-without-timeout]
   // CHECK-MESSAGES: :[[@LINE+4]]:3: note: 'h' serves a request on every iteration of this range-based for loop
   // CHECK-MESSAGES-TIDY: :[[@LINE-3]]:3: note: insert 'curl_easy_setopt(h, CURLOPT_TIMEOUT, 30L);' after this statement
   // CHECK-MESSAGES-CLANGD: :[[@LINE-4]]:9: note: insert 'curl_easy_setopt(h, CURLOPT_TIMEOUT, 30L);' after this statement
@@ -272,17 +273,15 @@ class KeptFetcher {
 public:
   KeptFetcher() : h_(curl_easy_init()) {
     curl_easy_setopt(h_, CURLOPT_TCP_KEEPALIVE, 1L);
-    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: keep-alive is switched on for 'h_' (libcurl) but no timeout is set on it
-    // CHECK-MESSAGES: :[[@LINE-2]]:5: note: insert 'curl_easy_setopt(h_, CURLOPT_TIMEOUT, 30L);' after this statement
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: keep-alive is switched on for 'h_' (libcurl) but its timeout is set to 0, which means none
   }
   void noLimit() { curl_easy_setopt(h_, CURLOPT_TIMEOUT, 0L); }
+  // CHECK-MESSAGES: :[[@LINE-1]]:20: note: the timeout set to 0 here means no timeout
   void fetch() { curl_easy_perform(h_); }
 
 private:
   CURL *h_;
 };
-// CHECK-FIXES:    curl_easy_setopt(h_, CURLOPT_TCP_KEEPALIVE, 1L);
-// CHECK-FIXES-NEXT:    curl_easy_setopt(h_, CURLOPT_TIMEOUT, 30L);
 
 // A member function defined in another file may set the timeout.
 class SplitFetcher {

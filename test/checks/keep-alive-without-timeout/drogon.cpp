@@ -18,7 +18,7 @@ class Api {
 public:
   Api() {
     client_ = HttpClient::newHttpClient("http://api.example.com");
-    // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: 'client_' (Drogon) keeps its connection alive by default and no timeout is set on it: the kept-alive connection holds its socket with nothing bounding it, and a stalled server can block a request forever; set one with a timeout argument to sendRequest (0 means none) [http-keep-alive-without-timeout]
+    // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: 'client_' (Drogon) keeps its connection alive by default and no timeout is set on it: sendRequest's timeout is 0 (none) by default, so a stalled server holds the persistent connection and the request's callback never runs; set one with a timeout argument to sendRequest (0 means none) [http-keep-alive-without-timeout]
     // CHECK-MESSAGES: :[[@LINE+4]]:5: note: 'client_' lives on and sends its requests here, keeping the connection open between them
   }
   void items() {
@@ -47,11 +47,12 @@ private:
 class ZeroApi {
 public:
   ZeroApi() : client_(HttpClient::newHttpClient("http://api.example.com")) {}
-  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: 'client_' (Drogon) keeps its connection alive by default and no timeout is set on it
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: 'client_' (Drogon) keeps its connection alive by default and its timeout is set to 0, which means none
   void items() {
     client_->sendRequest(HttpRequest::newHttpRequest(),
                          [](ReqResult, const HttpResponsePtr &) {}, 0);
     // CHECK-MESSAGES: :[[@LINE-2]]:5: note: 'client_' lives on and sends its requests here
+    // CHECK-MESSAGES: :[[@LINE-3]]:5: note: the timeout set to 0 here means no timeout
   }
 
 private:

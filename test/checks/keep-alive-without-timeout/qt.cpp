@@ -17,7 +17,7 @@ class Api : public QObject {
 public:
   Api() {
     nam_ = new QNetworkAccessManager(this);
-    // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: 'nam_' (Qt Network) keeps its connection alive by default and no timeout is set on it: the kept-alive connection holds its socket with nothing bounding it, and a stalled server can block a request forever; set one with setTransferTimeout(ms) on the QNetworkAccessManager or the QNetworkRequest [http-keep-alive-without-timeout]
+    // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: 'nam_' (Qt Network) keeps its connection alive by default and no timeout is set on it: Qt's transfer timeout is 0 (none) by default, so a stalled server keeps the reply and its kept-alive socket open forever; set one with setTransferTimeout(ms) on the QNetworkAccessManager or the QNetworkRequest [http-keep-alive-without-timeout]
     // CHECK-MESSAGES: :[[@LINE+6]]:12: note: 'nam_' lives on and sends its requests here, keeping the connection open between them
     // CHECK-MESSAGES-TIDY: :[[@LINE-3]]:5: note: insert 'nam_->setTransferTimeout(30000);' after this statement (a bound of 30 s from the option DefaultTimeoutSeconds; choose one that fits the slowest request)
     // CHECK-MESSAGES-CLANGD: :[[@LINE-4]]:12: note: insert 'nam_->setTransferTimeout(30000);' after this statement (a bound of 30 s from the option DefaultTimeoutSeconds; choose one that fits the slowest request)
@@ -51,10 +51,11 @@ private:
 class ZeroApi : public QObject {
 public:
   ZeroApi() : nam_(new QNetworkAccessManager(this)) { nam_->setTransferTimeout(0); }
-  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: 'nam_' (Qt Network) keeps its connection alive by default and no timeout is set on it
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: 'nam_' (Qt Network) keeps its connection alive by default and its timeout is set to 0, which means none: Qt's transfer timeout is 0 (none) by default, so a stalled server keeps the reply and its kept-alive socket open forever; set a non-zero one with setTransferTimeout(ms) on the QNetworkAccessManager or the QNetworkRequest [http-keep-alive-without-timeout]
   QNetworkReply *items() {
     return nam_->get(QNetworkRequest(QUrl("https://api.example.com/items")));
     // CHECK-MESSAGES: :[[@LINE-1]]:12: note: 'nam_' lives on and sends its requests here
+    // CHECK-MESSAGES: :[[@LINE-5]]:55: note: the timeout set to 0 here means no timeout
   }
 
 private:
