@@ -143,7 +143,7 @@ void ClientUses::classifyUse(const DeclRefExpr *U,
   ObjectUse Use = followUse(PM, U, Lib);
   bool IsRelease = false;
   bool Neutral = false; // leaves OnlyRequests as it is
-  if (handsOnAddress(Use)) {
+  if (handsOnAddress(Use, Lib)) {
     Escapes = true;
   } else {
     switch (Use.Kind) {

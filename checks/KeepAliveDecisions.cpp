@@ -115,7 +115,7 @@ bool isOpaqueUse(const LocalParentMap &PM, const Stmt *Ref,
   ObjectUse U = followUse(PM, cast<Expr>(Ref), Lib, Opts);
   if (U.InBrokenCode)
     return true; // being typed: it may become a timeout
-  if (handsOnAddress(U))
+  if (handsOnAddress(U, Lib))
     return true;
   switch (U.Kind) {
   case UseKind::Overwritten:

@@ -54,16 +54,30 @@ LeakedHandleCheck::UseClassifier::classify(const Expr *E) {
     return R;
   };
   // Its address lets someone else replace or keep it.
-  if (handsOnAddress(U))
+  if (handsOnAddress(U, lib()))
     return Is(Use::Escape);
   switch (U.Kind) {
   case UseKind::Returned:
   case UseKind::Thrown:
   case UseKind::Constructed: // a smart pointer, wrapper or aggregate
     return Is(Use::Escape);
-  case UseKind::Overwritten:
+  case UseKind::Overwritten: {
     // A class's operator= may keep what it held (QPointer, a wrapper).
-    return Is(U.Call ? Use::Unknown : Use::Overwrite);
+    if (U.Call)
+      return Is(Use::Unknown);
+    // `h = append_more(h, ...)`: the old handle goes into the call that
+    // gives the new value (it may return the same list, or free it), so it
+    // is handed over, not lost. The library's own extending calls are
+    // acquisitions, followed as such.
+    const auto *Call = dyn_cast_or_null<CallExpr>(stripWrappers(U.Other));
+    const FunctionDecl *FD = Call ? Call->getDirectCallee() : nullptr;
+    const VarDecl *Self = varOf(E);
+    if (Call && Self && !(FD && lib().findAny(FD)))
+      for (const Expr *Arg : Call->arguments())
+        if (varOf(stripWrappers(Arg)) == Self)
+          return Is(Use::Escape);
+    return Is(Use::Overwrite);
+  }
   case UseKind::AssignedTo:
     if (U.Call)
       return Is(Use::Escape);

@@ -28,7 +28,7 @@ bool beastParserEscapes(const LocalParentMap &PM, const Expr *Use,
   FollowOptions Opts;
   Opts.MaxSteps = 4;
   ObjectUse U = followUse(PM, Use, Lib, Opts);
-  if (handsOnAddress(U))
+  if (handsOnAddress(U, Lib))
     return true;
   switch (U.Kind) {
   case UseKind::Argument:

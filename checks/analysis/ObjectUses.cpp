@@ -158,11 +158,12 @@ ObjectKey objectKeyOf(const Expr *E, const Catalogue &Lib, bool ThroughLayers) {
   return keyOf(E, Lib, ThroughLayers, 0);
 }
 
-bool handsOnAddress(const ObjectUse &U) {
+bool handsOnAddress(const ObjectUse &U, const Catalogue &Lib) {
   if (!U.ViaAddress)
     return false;
   switch (U.Kind) {
   case UseKind::Argument:
+    return !(U.Callee && Lib.find(U.Callee, Role::NeutralUse));
   case UseKind::Declares:
   case UseKind::AssignedTo:
   case UseKind::Returned:

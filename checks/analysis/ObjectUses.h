@@ -115,8 +115,10 @@ ObjectUse followUse(const LocalParentMap &PM, const Expr *Use,
 /// The use hands the object's address on (to a call, a variable, a return,
 /// an aggregate): whoever gets it may keep, replace or configure the
 /// object, whatever the receiving code is. Every check treats it as an
-/// escape.
-bool handsOnAddress(const ObjectUse &U);
+/// escape. Not for a catalogued call that takes the object for its own
+/// duration only (NeutralUse: `connect(&mgr, &QNetworkAccessManager::finished,
+/// ...)`).
+bool handsOnAddress(const ObjectUse &U, const Catalogue &Lib);
 
 /// The record a value of this type refers to: the object itself, through a
 /// pointer or reference, or through a catalogued smart pointer.

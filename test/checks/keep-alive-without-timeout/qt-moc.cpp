@@ -60,6 +60,23 @@ private:
   QNetworkAccessManager *nam_;
 };
 
+// A manager held by value whose finished() goes to one slot: connect()
+// takes its address for the call only, it cannot set a timeout.
+class Checker : public QObject {
+  Q_OBJECT
+public:
+  Checker() {
+    connect(&nam_, &QNetworkAccessManager::finished, this, &Checker::onReply);
+  }
+  void check() { nam_.get(QNetworkRequest(QUrl("https://c.example.com/v"))); }
+  void onReply(QNetworkReply *r) { r->deleteLater(); }
+
+private:
+  QNetworkAccessManager nam_;
+  // CHECK-MESSAGES: :[[@LINE-1]]:25: warning: 'nam_' (Qt Network) keeps its connection alive by default and no timeout is set on it
+  // CHECK-MESSAGES: :[[@LINE-6]]:18: note: 'nam_' lives on and sends its requests here
+};
+
 // Q_GADGET declares a member moc never defines either.
 class Gadget {
   Q_GADGET
