@@ -293,6 +293,32 @@ bool KeepAliveWithoutTimeoutCheck::commonFixPoint(
   if (Points.size() != 1)
     return false;
   Out = Points.front();
+  // Past the calls further down the block that set the timeout to 0: they
+  // would undo the one inserted.
+  const Stmt *Root = Index->rootOf(Out.After);
+  if (!Root)
+    return false;
+  const LocalParentMap &PM = Index->parents(Root);
+  const auto *Block = dyn_cast_or_null<CompoundStmt>(PM.parent(Out.After));
+  if (!Block)
+    return true;
+  bool Past = false;
+  for (const Stmt *S : Block->body()) {
+    if (S == Out.After) {
+      Past = true;
+      continue;
+    }
+    if (!Past)
+      continue;
+    if (llvm::any_of(F.Requests, [&](const CallFact &R) {
+          return R.Call == S || isAncestor(PM, S, R.Call);
+        }))
+      break;
+    if (llvm::any_of(F.ZeroTimeoutCalls, [&](const CallExpr *Z) {
+          return blockStatement(PM, Z) == S;
+        }))
+      Out.After = S;
+  }
   return true;
 }
 

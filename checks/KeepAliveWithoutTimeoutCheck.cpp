@@ -623,6 +623,8 @@ void KeepAliveWithoutTimeoutCheck::collectCall(const CallExpr *C) {
   if (const Entry *E = Match(Role::TimeoutSetter, V)) {
     bool None = (E->Flags & ZeroMeansNoTimeout) && V &&
                 evaluate(V, *Ctx) == Value::Zero;
+    if (None)
+      F.ZeroTimeoutCalls.push_back(C);
     if (!None) {
       if (E->Flags & IdleTimeoutOnly) {
         F.IdleTimeout = true;

@@ -74,6 +74,8 @@ public:
     /// reset every option (curl_easy_reset): the order of the three within
     /// a function decides which requests a timeout bounds.
     std::vector<const CallExpr *> TimeoutCalls, IdleTimeoutCalls;
+    /// Calls that set a timeout of 0, "none" (a fix-it goes after them).
+    std::vector<const CallExpr *> ZeroTimeoutCalls;
     std::vector<CallFact> Resets;
     bool Timeout = false;     // a timeout that bounds requests
     bool IdleTimeout = false; // one that bounds idle connections only
