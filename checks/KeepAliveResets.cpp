@@ -229,8 +229,8 @@ const Stmt *KeepAliveWithoutTimeoutCheck::pastNullCheck(const Stmt *S,
   if (It == Block->body_end() || std::next(It) == Block->body_end())
     return S;
   const auto *If = dyn_cast<IfStmt>(*std::next(It));
-  if (!If || If->getElse() || If->getInit() || If->getConditionVariable() ||
-      !alwaysLeaves(If->getThen()))
+  if (!If || !If->getCond() || If->getElse() || If->getInit() ||
+      If->getConditionVariable() || !alwaysLeaves(If->getThen()))
     return S;
   // `!h`, `h == NULL`, `NULL == h`, `h == nullptr`, and either side of `||`.
   auto Names = [&](const Expr *E) {
@@ -335,6 +335,8 @@ void KeepAliveWithoutTimeoutCheck::reportReset(const ValueDecl *Key,
         (!before(SM, Reset, E.Request->Call) || before(SM, Reset, R)))
       Reset = R;
   const FunctionDecl *ResetFn = Reset->getDirectCallee();
+  if (!ResetFn)
+    return;
   const LibraryInfo &Info = libraryInfo(C.What->Lib);
   diag(diagLoc(SM, Reset->getBeginLoc()),
        "'%0' sets every option of %1 back to its default, its timeout too, "
