@@ -70,15 +70,15 @@ void withLowSpeedOption() {
 void zeroTimeout() {
   cpr::Session session;
   // CHECK-MESSAGES: :[[@LINE-1]]:16: warning: 'session' (cpr) keeps its connection alive by default and no timeout is set on it
-  // CHECK-MESSAGES: :[[@LINE+5]]:3: note: 'session' serves another request here
-  // CHECK-MESSAGES-TIDY: :[[@LINE-3]]:3: note: insert 'session.SetTimeout(cpr::Timeout{30000});' after this statement
-  // CHECK-MESSAGES-CLANGD: :[[@LINE-4]]:16: note: insert 'session.SetTimeout(cpr::Timeout{30000});' after this statement
+  // CHECK-MESSAGES: :[[@LINE+6]]:3: note: 'session' serves another request here
+  // The timeout goes after the 0, which would undo it.
+  // CHECK-MESSAGES-TIDY: :[[@LINE+2]]:3: note: insert 'session.SetTimeout(cpr::Timeout{30000});' after this statement
+  // CHECK-MESSAGES-CLANGD: :[[@LINE-5]]:16: note: insert 'session.SetTimeout(cpr::Timeout{30000});' after this statement
   session.SetTimeout(0);
   session.Get();
   session.Get();
 }
-// CHECK-FIXES:void zeroTimeout() {
-// CHECK-FIXES-NEXT:  cpr::Session session;
+// CHECK-FIXES:  session.SetTimeout(0);
 // CHECK-FIXES-NEXT:  session.SetTimeout(cpr::Timeout{30000});
 void connectTimeoutOnly() {
   cpr::Session session;
