@@ -44,6 +44,45 @@ bool dependsOnLoop(LoopInvariance &Loop, llvm::ArrayRef<const Expr *> Args,
   return false;
 }
 
+/// The constructor makes the initialisation and its class's destructor
+/// the call that undoes it (the catalogue entry's Detail,
+/// curl_global_cleanup): an RAII guard, run once per object.
+const CXXConstructorDecl *pairedInitConstructor(const FunctionDecl *Fn,
+                                                const Entry &Init) {
+  const auto *Ctor = dyn_cast_or_null<CXXConstructorDecl>(Fn);
+  if (!Ctor || Init.Detail.empty())
+    return nullptr;
+  const CXXDestructorDecl *Dtor = Ctor->getParent()->getDestructor();
+  const FunctionDecl *Def = nullptr;
+  if (!Dtor || !Dtor->hasBody(Def) || !Def || !Def->getBody())
+    return nullptr;
+  llvm::SmallVector<const Stmt *, 16> Work{Def->getBody()};
+  for (unsigned Seen = 0; !Work.empty() && Seen < 1024; ++Seen) {
+    const Stmt *Cur = Work.pop_back_val();
+    if (!Cur)
+      continue;
+    if (const auto *Call = dyn_cast<CallExpr>(Cur))
+      if (const FunctionDecl *FD = Call->getDirectCallee())
+        if (catalogueName(FD) == Init.Detail)
+          return Ctor;
+    for (const Stmt *C : Cur->children())
+      Work.push_back(C);
+  }
+  return nullptr;
+}
+
+/// The construction initialises a static local: it runs once.
+bool constructsStatic(const LocalParentMap &PM, const Stmt *Construct) {
+  const Stmt *P = PM.parent(Construct);
+  for (unsigned I = 0; P && isa<Expr>(P) && !isa<LambdaExpr>(P) && I < 16; ++I)
+    P = PM.parent(P);
+  const auto *DS = dyn_cast_or_null<DeclStmt>(P);
+  return DS && llvm::any_of(DS->decls(), [](const Decl *D) {
+           const auto *V = dyn_cast<VarDecl>(D);
+           return V && V->isStaticLocal();
+         });
+}
+
 } // namespace
 
 namespace {
@@ -406,6 +445,11 @@ void ClientPerRequestCheck::reportPerCall(Site &S) {
   if (Fn && Fn->isConstexpr())
     return;
   if (S.C.How == Kind::GlobalInit) {
+    if (!Lambda)
+      if (const CXXConstructorDecl *Ctor = pairedInitConstructor(Fn, *S.C.What)) {
+        reportPerObject(S, Ctor);
+        return;
+      }
     // Only in a function that also serves a request (makes a handle).
     bool ServesRequest = llvm::any_of(Candidates, [&](const Candidate &O) {
       return O.How == Kind::Factory && O.What->Lib == S.C.What->Lib &&
@@ -474,6 +518,47 @@ void ClientPerRequestCheck::reportPerCall(Site &S) {
   addHint(S);
 }
 
+void ClientPerRequestCheck::reportPerObject(Site &S,
+                                            const CXXConstructorDecl *Ctor) {
+  const std::string Class = "'" + catalogueName(Ctor->getParent()) + "'";
+  for (const CallSite &Site : Index->callersOf(Ctor)) {
+    if (!Site.Root || !isa<CXXConstructExpr>(Site.Call))
+      continue; // a global's initialiser runs once
+    Callable Caller = callableOf(*Index, Site);
+    if (!Caller || (!IncludeTestCode && Tests->contains(Caller)) ||
+        constructsStatic(Index->parents(Site.Root), Site.Call))
+      continue;
+    std::string Cost;
+    llvm::SmallVector<EvidenceNote, 4> Notes;
+    if (Site.Loop) {
+      Cost = "on every iteration of a loop";
+      Notes.push_back({Site.Call->getBeginLoc(),
+                       "a " + Class + " is constructed here on every "
+                       "iteration of this " +
+                           loopKindName(Site.Loop).str() + " loop"});
+    } else {
+      if (Rep->runsOnceItself(Caller))
+        continue;
+      ::clang::tidy::http::Evidence Why = Rep->repeats(Caller);
+      if (!Why)
+        continue;
+      Cost = Why.Cost;
+      Notes.push_back({Site.Call->getBeginLoc(),
+                       "a " + Class + " is constructed here on every call of " +
+                           Caller.describe()});
+      Notes.append(Why.Notes.begin(), Why.Notes.end());
+    }
+    diag(S.Loc,
+         "%0 runs whenever a %1 is constructed, and one is constructed %2; "
+         "it sets up libcurl's global state (and the TLS library's), is not "
+         "thread-safe, and belongs once per program: call it once at "
+         "start-up")
+        << S.Subject << Class << Cost;
+    for (const EvidenceNote &N : Notes)
+      diag(N.Loc, "%0", DiagnosticIDs::Note) << N.Text;
+    return;
+  }
+}
 
 /// The notes every finding ends with: who frees a parented manager, the
 /// wrapper that owns the client, the library's reuse hint.

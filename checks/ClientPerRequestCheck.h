@@ -70,6 +70,9 @@ private:
   void analyze(const Candidate &C);
   void reportInLoop(Site &S);
   void reportPerCall(Site &S);
+  /// An initialisation a constructor makes and its destructor undoes, once
+  /// per object: reported where the object is constructed again and again.
+  void reportPerObject(Site &S, const CXXConstructorDecl *Ctor);
   void addHint(const Site &S);
   bool isOneShot(const FunctionDecl *F) const;
   bool startsOwnServer(const LocalParentMap &PM) const;

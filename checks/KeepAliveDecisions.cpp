@@ -80,17 +80,42 @@ bool KeepAliveWithoutTimeoutCheck::inTestCode(const ValueDecl *Key,
 }
 
 bool KeepAliveWithoutTimeoutCheck::isComplete(const ValueDecl *Key) {
-  const auto *RD = dyn_cast<CXXRecordDecl>(Key->getDeclContext());
-  if (!RD)
+  const auto *Rec = dyn_cast<RecordDecl>(Key->getDeclContext());
+  if (!Rec)
     return true;
-  auto It = CompleteCache.find(RD);
+  auto It = CompleteCache.find(Rec);
   if (It != CompleteCache.end())
     return It->second;
+  const auto *RD = dyn_cast<CXXRecordDecl>(Rec);
+  if (!RD) {
+    // A C struct's functions are free functions: one declared here and
+    // defined in another file that takes the struct may set the timeout.
+    const SourceManager &SM = Ctx->getSourceManager();
+    bool Complete = true;
+    for (const Decl *D : Ctx->getTranslationUnitDecl()->decls()) {
+      const auto *FD = dyn_cast<FunctionDecl>(D);
+      if (!FD || FD->isDefined() ||
+          SM.isInSystemHeader(SM.getExpansionLoc(FD->getLocation())))
+        continue;
+      for (const ParmVarDecl *P : FD->parameters()) {
+        QualType PT = P->getType();
+        if (PT->isPointerType())
+          PT = PT->getPointeeType();
+        const RecordDecl *PR = PT->getAsRecordDecl();
+        if (PR && PR->getCanonicalDecl() == Rec->getCanonicalDecl())
+          Complete = false;
+      }
+      if (!Complete)
+        break;
+    }
+    CompleteCache[Rec] = Complete;
+    return Complete;
+  }
   // A member function defined in another file may set the timeout: decide
   // only for classes whose every member function is defined here (or by
   // moc: Q_OBJECT's and the signals).
   bool Complete = allMembersDefinedHere(RD, Lib, *Ctx);
-  CompleteCache[RD] = Complete;
+  CompleteCache[Rec] = Complete;
   return Complete;
 }
 
@@ -397,10 +422,18 @@ void KeepAliveWithoutTimeoutCheck::decide(const ValueDecl *Key, Facts &F) {
     return;
   const unsigned SetToNone = F.NoTimeout ? 1 : 0;
   if (On) {
-    if (isBounded(Key, F, true) || !isComplete(Key) || hasOpaqueUse(Key, F) ||
-        mayBeTyping(Key, F) || Index->isUnfinished(Index->rootOf(On->Call)))
+    // A timeout bounds the requests unless a reset clears it before one.
+    const bool Bounded = isBounded(Key, F, true);
+    std::vector<Exposure> Exposed = exposedRequests(F, /*Explicit=*/true);
+    if ((Bounded && Exposed.empty()) || !isComplete(Key) ||
+        hasOpaqueUse(Key, F) || mayBeTyping(Key, F) ||
+        Index->isUnfinished(Index->rootOf(On->Call)))
       return;
     Reported.insert(Key);
+    if (Bounded) {
+      reportReset(Key, F, *C, Exposed);
+      return;
+    }
     diag(diagLoc(SM, On->Call->getBeginLoc()),
          "keep-alive is switched on for %0 but %select{no timeout is set on "
          "it|its timeout is set to 0, which means none}3: %1; set "
@@ -411,11 +444,13 @@ void KeepAliveWithoutTimeoutCheck::decide(const ValueDecl *Key, Facts &F) {
       return; // the code chose 0: the fix is its value, not a new call
     CharSourceRange ObjRange =
         userRange(SM, Ctx->getLangOpts(), On->KeyExpr->getSourceRange());
+    FixPoint Default, P;
     if (ObjRange.isValid())
-      addFixNote(
-          On->Call, Index->rootOf(On->Call),
-          fixText(Key, C->What,
-                  Lexer::getSourceText(ObjRange, SM, Ctx->getLangOpts())));
+      Default = {On->Call,
+                 Lexer::getSourceText(ObjRange, SM, Ctx->getLangOpts()).str()};
+    if (commonFixPoint(F, Exposed, Default, /*AllNeed=*/true, P))
+      addFixNote(P.After, Index->rootOf(P.After),
+                 fixText(Key, C->What, P.ObjText));
     return;
   }
 
@@ -450,7 +485,9 @@ void KeepAliveWithoutTimeoutCheck::decide(const ValueDecl *Key, Facts &F) {
     if (!AnyKept)
       return;
   }
-  if (isBounded(Key, F, false))
+  const bool Bounded = isBounded(Key, F, false);
+  std::vector<Exposure> Exposed = exposedRequests(F, /*Explicit=*/false);
+  if (Bounded && Exposed.empty())
     return;
   const Stmt *Where = nullptr;
   bool InLoop = false;
@@ -459,6 +496,10 @@ void KeepAliveWithoutTimeoutCheck::decide(const ValueDecl *Key, Facts &F) {
   if (!isComplete(Key) || hasOpaqueUse(Key, F) || mayBeTyping(Key, F))
     return;
   Reported.insert(Key);
+  if (Bounded) {
+    reportReset(Key, F, *C, Exposed);
+    return;
+  }
   diag(diagLoc(SM, C->Loc),
        "%0 keeps its connection alive by default and %select{no timeout is "
        "set on it|its timeout is set to 0, which means none}3: %1; set "
@@ -489,13 +530,16 @@ void KeepAliveWithoutTimeoutCheck::decide(const ValueDecl *Key, Facts &F) {
   if (noteTimeoutSetToNone(F))
     return; // the code chose 0: the fix is its value, not a new call
 
-  // The fix goes right after a creation that is a statement of a block.
+  // The fix goes right after a creation that is a statement of a block, and
+  // past the null check that follows it; after its reset for a request that
+  // a reset precedes.
+  FixPoint Default, P;
   if (C->Kind == CreationKind::VarInit && IsLocal && V && !V->isStaticLocal() &&
       C->Anchor) {
     const Stmt *Root = Index->rootOf(C->Anchor);
     if (const DeclStmt *DS =
             Root ? Index->parents(Root).declStmtOf(V) : nullptr)
-      addFixNote(DS, Root, fixText(Key, C->What, nameOf(Key)));
+      Default = {pastNullCheck(DS, Root, Key), nameOf(Key).str()};
   } else if (C->Kind == CreationKind::Assign && C->Holder) {
     const Expr *LHS = nullptr;
     if (const auto *BO = dyn_cast<BinaryOperator>(C->Holder))
@@ -506,11 +550,13 @@ void KeepAliveWithoutTimeoutCheck::decide(const ValueDecl *Key, Facts &F) {
         LHS ? userRange(SM, Ctx->getLangOpts(), LHS->getSourceRange())
             : CharSourceRange();
     if (ObjRange.isValid())
-      addFixNote(
-          C->Holder, Index->rootOf(C->Holder),
-          fixText(Key, C->What,
-                  Lexer::getSourceText(ObjRange, SM, Ctx->getLangOpts())));
+      Default = {
+          pastNullCheck(C->Holder, Index->rootOf(C->Holder), Key),
+          Lexer::getSourceText(ObjRange, SM, Ctx->getLangOpts()).str()};
   }
+  if (commonFixPoint(F, Exposed, Default, /*AllNeed=*/true, P))
+    addFixNote(P.After, Index->rootOf(P.After),
+               fixText(Key, C->What, P.ObjText));
 }
 
 void KeepAliveWithoutTimeoutCheck::onEndOfTranslationUnit() {

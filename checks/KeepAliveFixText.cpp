@@ -97,8 +97,8 @@ void KeepAliveWithoutTimeoutCheck::addFixNote(const Stmt *After,
   llvm::StringRef Buf = SM.getBufferData(FID, &Invalid);
   if (Invalid || Off == 0 || Off > Buf.size())
     return;
-  // Past the statement's semicolon.
-  if (Buf[Off - 1] != ';') {
+  // Past the statement's semicolon (or the closing brace of an `if`).
+  if (Buf[Off - 1] != ';' && !(isa<IfStmt>(S) && Buf[Off - 1] == '}')) {
     while (Off < Buf.size() && (Buf[Off] == ' ' || Buf[Off] == '\t'))
       ++Off;
     if (Off >= Buf.size() || Buf[Off] != ';')

@@ -276,7 +276,7 @@ void KeepAliveWithoutTimeoutCheck::registerMatchers(MatchFinder *Finder) {
   // given a timeout object (`session.SetOption(cpr::Timeout{})`).
   std::initializer_list<Role> Catalogued = {
       Role::KeepAliveSetter, Role::TimeoutSetter, Role::RequestCall,
-      Role::KeepAliveDisabler};
+      Role::KeepAliveDisabler, Role::OptionReset};
   CallTest Known = Lib.callTest(Catalogued);
   // With no timeout objects in the catalogue the gate never lets a call
   // through for the last kind.
@@ -646,16 +646,24 @@ void KeepAliveWithoutTimeoutCheck::collectCall(const CallExpr *C) {
     // A default argument is the library's default, not the code's choice.
     if (None && !F.NoTimeout && !isa<CXXDefaultArgExpr>(V->IgnoreParenImpCasts()))
       F.NoTimeout = C;
+    if (None)
+      F.ZeroTimeoutCalls.push_back(C);
     if (!None) {
-      if (E->Flags & IdleTimeoutOnly)
+      if (E->Flags & IdleTimeoutOnly) {
         F.IdleTimeout = true;
-      else
+        F.IdleTimeoutCalls.push_back(C);
+      } else {
         F.Timeout = true;
+        F.TimeoutCalls.push_back(C);
+      }
     }
   } else if (Opt.empty() && !MC && IsOptionStyle() &&
              C->getNumArgs() > First) {
     F.Timeout = true; // an option given as a variable: maybe a timeout
+    F.TimeoutCalls.push_back(C);
   }
+  if (Lib.findName(Q, Role::OptionReset))
+    F.Resets.push_back({C, KE, false});
   if (Match(Role::RequestCall, V)) {
     F.Requests.push_back({C, KE, false});
     F.Messages.push_back(V);

@@ -19,6 +19,7 @@
 #include "LibraryCatalogue.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/MapVector.h"
 #include <vector>
 
@@ -69,6 +70,13 @@ public:
     std::vector<const Expr *> Messages; // each request's message, or null
     std::vector<const Expr *> Refs;     // references (fields, globals)
     std::vector<CallFact> WrittenTo;    // a message's writes (Beast)
+    /// The calls that set a timeout (Timeout, IdleTimeout) and those that
+    /// reset every option (curl_easy_reset): the order of the three within
+    /// a function decides which requests a timeout bounds.
+    std::vector<const CallExpr *> TimeoutCalls, IdleTimeoutCalls;
+    /// Calls that set a timeout of 0, "none" (a fix-it goes after them).
+    std::vector<const CallExpr *> ZeroTimeoutCalls;
+    std::vector<CallFact> Resets;
     bool Timeout = false;     // a timeout that bounds requests
     bool IdleTimeout = false; // one that bounds idle connections only
     bool KeepAliveOff = false;
@@ -77,6 +85,21 @@ public:
     /// Also held from code this check cannot see into (a helper's result,
     /// a copy): that code may have set a timeout.
     bool UnknownOrigin = false;
+  };
+
+  /// A request that an option reset of its client (curl_easy_reset) may
+  /// precede with no timeout set again in between (KeepAliveResets.cpp).
+  struct Exposure {
+    const CallFact *Request;
+    /// The resets nearest before it on some path: a catalogued reset of the
+    /// client, or a call of a function of this file that makes one.
+    llvm::SmallVector<const CallExpr *, 1> Resets;
+    const CallFact *ResetFact; // the reset's fact, if it is the only one
+  };
+  /// Where a fix-it's timeout goes: after this statement, on this object.
+  struct FixPoint {
+    const Stmt *After = nullptr;
+    std::string ObjText;
   };
 
 private:
@@ -99,6 +122,20 @@ private:
   void decideMessage(const ValueDecl *Msg, Facts &F);
   std::string fixText(const ValueDecl *Key, const Entry *What,
                       llvm::StringRef ObjText);
+  // --- Option resets (KeepAliveResets.cpp).
+  std::vector<Exposure> exposedRequests(const Facts &F, bool Explicit);
+  /// After a creation, past the null check that follows it
+  /// (`if (!h) return;`).
+  const Stmt *pastNullCheck(const Stmt *S, const Stmt *Root,
+                            const ValueDecl *Key);
+  /// The one place a timeout bounds every request that needs one: Default
+  /// for the requests no reset precedes (null: they need none), the
+  /// statement after the reset for the others. False if there is none.
+  bool commonFixPoint(const Facts &F, llvm::ArrayRef<Exposure> Exposed,
+                      const FixPoint &Default, bool AllNeed, FixPoint &Out);
+  /// A timeout is set but a reset clears it before a request.
+  void reportReset(const ValueDecl *Key, const Facts &F, const Creation &C,
+                   llvm::ArrayRef<Exposure> Exposed);
   void addFixNote(const Stmt *After, const Stmt *Root,
                   const std::string &Text);
 
@@ -113,7 +150,7 @@ private:
   TestCodeFilter TestFilter{Options};
   llvm::DenseSet<const ValueDecl *> Reported;
   llvm::DenseMap<const ValueDecl *, bool> OpaqueCache;
-  llvm::DenseMap<const CXXRecordDecl *, bool> CompleteCache;
+  llvm::DenseMap<const RecordDecl *, bool> CompleteCache;
   /// Per type as written: does it name a client (registerMatchers).
   llvm::DenseMap<const void *, bool> HoldsClientCache;
   llvm::DenseMap<const CXXRecordDecl *, bool> MessageTimeoutTypes;

@@ -216,6 +216,10 @@ void LeakedHandleCheck::check(const MatchFinder::MatchResult &Result) {
     // structure (msg->easy_handle), a parameter, a global.
     bool Foreign = true;
     if (const VarDecl *V = varOf(C->getArg(0))) {
+      if (V->hasLocalStorage() && !isa<ParmVarDecl>(V) && !V->getInit()) {
+        PendingReleases.push_back({C, V});
+        return;
+      }
       if (V->hasLocalStorage() && !isa<ParmVarDecl>(V)) {
         const auto *Init =
             V->getInit() ? dyn_cast<CallExpr>(bare(V->getInit())) : nullptr;
@@ -237,6 +241,9 @@ void LeakedHandleCheck::onEndOfTranslationUnit() {
   if (!Candidates.empty() && Ctx &&
       !Ctx->getDiagnostics().hasFatalErrorOccurred()) {
     Index = FunctionIndex::forTranslationUnit(*Ctx);
+    for (const auto &[Call, V] : PendingReleases)
+      if (releasesForeign(Call, V))
+        ForeignReleases.insert(catalogueName(Call->getDirectCallee()));
     for (const Candidate &C : Candidates)
       analyze(C);
   }
@@ -246,8 +253,32 @@ void LeakedHandleCheck::onEndOfTranslationUnit() {
   FinishedManagers.clear();
   AutoDeleteRequests.clear();
   ForeignReleases.clear();
+  PendingReleases.clear();
   CalleeCache.clear();
   SlotCache.clear();
+}
+
+bool LeakedHandleCheck::releasesForeign(const CallExpr *Call,
+                                        const VarDecl *V) {
+  const Stmt *Root = Index->rootOf(Call);
+  if (!Root)
+    return true;
+  const LocalParentMap &PM = Index->parents(Root);
+  bool Acquired = false;
+  for (const DeclRefExpr *Ref : PM.refsTo(V)) {
+    const Stmt *Child = nullptr;
+    const auto *BO =
+        dyn_cast_or_null<BinaryOperator>(meaningfulParent(PM, Ref, Child));
+    if (!BO || BO->getOpcode() != BO_Assign || Child != BO->getLHS())
+      continue;
+    const auto *From = dyn_cast<CallExpr>(bare(BO->getRHS()));
+    const FunctionDecl *FD = From ? From->getDirectCallee() : nullptr;
+    if (!FD || !(Lib.find(FD, Role::Acquire) ||
+                 Lib.find(FD, Role::ClientFactory)))
+      return true; // msg->easy_handle, a parameter's value...
+    Acquired = true;
+  }
+  return !Acquired;
 }
 
 /// Replies a manager or its request deletes, or hands to a slot connected

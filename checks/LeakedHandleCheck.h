@@ -84,6 +84,8 @@ private:
   Use slotUse(const CXXMethodDecl *Slot);
   /// A Qt reply that its manager or request deletes, or that dies with it.
   bool qtReplyManagedElsewhere(const CXXMemberCallExpr *Call);
+  /// The release's local holds a handle acquired elsewhere.
+  bool releasesForeign(const CallExpr *Call, const VarDecl *V);
 
   Catalogue Lib;
   ASTContext *Ctx = nullptr;
@@ -100,6 +102,10 @@ private:
   /// (curl_easy_cleanup(msg->easy_handle)): handles given to a registry are
   /// released there.
   llvm::StringSet<> ForeignReleases;
+  /// Releases of a local declared without initializer (C's `CURL *easy;`
+  /// then `easy = msg->easy_handle;`): foreign unless every value assigned
+  /// to it is acquired here, decided once the function index is built.
+  std::vector<std::pair<const CallExpr *, const VarDecl *>> PendingReleases;
   llvm::DenseMap<std::pair<const FunctionDecl *, unsigned>, Use> CalleeCache;
   llvm::DenseMap<const FunctionDecl *, Use> SlotCache;
 };

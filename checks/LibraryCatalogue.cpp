@@ -118,6 +118,7 @@ const std::pair<llvm::StringRef, Role> UserKeys[] = {
     {"RequestCalls", Role::RequestCall},
     {"KeepAliveSetters", Role::KeepAliveSetter},
     {"TimeoutSetters", Role::TimeoutSetter},
+    {"OptionResetCalls", Role::OptionReset},
     {"BodyReaders", Role::BodyRead},
     {"ReleaseFunctions", Role::Release},
     {"OwnershipTakingFunctions", Role::OwnershipTaker},
@@ -220,8 +221,12 @@ void Catalogue::addBuiltins(Table &T) {
       "curl_slist_free_all");
   Add("curl_mime_init", L::Curl, R::Acquire, RawHandle, "curl_mime_free");
   Add("curl_url", L::Curl, R::Acquire, RawHandle, "curl_url_cleanup");
-  Add("curl_global_init", L::Curl, R::GlobalInit);
-  Add("curl_global_init_mem", L::Curl, R::GlobalInit);
+  // Detail: the call that undoes it. A class whose constructor initialises
+  // and whose destructor cleans up runs it once per object.
+  Add("curl_global_init", L::Curl, R::GlobalInit, NoFlags,
+      "curl_global_cleanup");
+  Add("curl_global_init_mem", L::Curl, R::GlobalInit, NoFlags,
+      "curl_global_cleanup");
   Add("curl_easy_perform", L::Curl, R::RequestCall);
   Add("curl_multi_perform", L::Curl, R::RequestCall);
   Add("curl_multi_socket_action", L::Curl, R::RequestCall);
@@ -246,6 +251,8 @@ void Catalogue::addBuiltins(Table &T) {
   Add("curl_easy_init", L::Curl, R::DefaultKeepAlive);
   Add("curl_easy_setopt", L::Curl, R::KeepAliveDisabler, NoFlags,
       "CURLOPT_FORBID_REUSE");
+  // Every option back to its default, the timeout too; the connections stay.
+  Add("curl_easy_reset", L::Curl, R::OptionReset);
 
   // --- cpp-httplib: Client wraps ClientImpl; SSLClient derives from it.
   for (llvm::StringRef C :

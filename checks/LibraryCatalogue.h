@@ -48,7 +48,8 @@ enum class Role : unsigned char {
   ClientFactory,      // a call that returns a new client, handle or pool
   ClientBuildingCall, // a call that builds a client inside itself, per call
   Acquire,            // returns a non-client resource to release (Detail)
-  GlobalInit,         // once-per-program initialisation
+  GlobalInit,         // once-per-program initialisation (Detail: the call
+                      // that undoes it, curl_global_cleanup)
   RequestCall,        // sends a request (or writes one) on a client
   KeepAliveSetter,    // switches keep-alive on (Detail: option name if any)
   TimeoutSetter,      // bounds a request or an idle connection
@@ -129,6 +130,10 @@ enum class Role : unsigned char {
   /// function declared in the access section the macro opens (`signals:`).
   /// Matched by the macro's name.
   GeneratedMembers,
+  /// Sets every option of the client it is given back to its default
+  /// (curl_easy_reset): a timeout set before it no longer bounds the
+  /// requests after it; the client keeps its connections.
+  OptionReset,
 };
 
 enum EntryFlags : unsigned {

@@ -4,7 +4,7 @@
 // RUN: %check_http_tidy --check-suffix=DEF --tidy-check-suffix=DEF-TIDY --clangd-check-suffix=DEF-CLANGD %s http-keep-alive-without-timeout %t -- -- -std=c++17
 // RUN: %check_http_tidy --fix-notes --check-suffix=OFF %s http-keep-alive-without-timeout %t -- -config="{CheckOptions: {http-keep-alive-without-timeout.ReportDefaultKeepAlive: false, http-keep-alive-without-timeout.DefaultTimeoutSeconds: 5}}" -- -std=c++17
 // RUN: %check_http_tidy --fix-notes --check-suffix=ZERO %s http-keep-alive-without-timeout %t -- -config="{CheckOptions: {http-keep-alive-without-timeout.DefaultTimeoutSeconds: 0}}" -- -std=c++17
-// RUN: %check_http_tidy --check-suffix=USER --tidy-check-suffix=USER-TIDY --clangd-check-suffix=USER-CLANGD %s http-keep-alive-without-timeout %t -- -config="{CheckOptions: {ClientTypes: 'corp::Http', KeepAliveSetters: 'corp::Http::keepAlive', TimeoutSetters: 'corp::Http::deadline;corp::applyTimeouts', RequestCalls: 'corp::Http::get'}}" -- -std=c++17
+// RUN: %check_http_tidy --check-suffix=USER --tidy-check-suffix=USER-TIDY --clangd-check-suffix=USER-CLANGD %s http-keep-alive-without-timeout %t -- -config="{CheckOptions: {ClientTypes: 'corp::Http', KeepAliveSetters: 'corp::Http::keepAlive', TimeoutSetters: 'corp::Http::deadline;corp::applyTimeouts', RequestCalls: 'corp::Http::get', OptionResetCalls: 'corp::Http::clear'}}" -- -std=c++17
 // Under clangd a note with a fix-it ("insert ... after this statement") is
 // a quick fix of the warning, with no place of its own: the driver prints it
 // at the warning's place (the -CLANGD lines; the -TIDY ones are clang-tidy's).
@@ -16,6 +16,7 @@ struct Http {
   void keepAlive(bool on);
   void deadline(int seconds);
   int get(const char *path);
+  void clear();
 };
 void applyTimeouts(CURL *h);
 } // namespace corp
@@ -74,6 +75,24 @@ void userClient() {
 void userBounded() {
   corp::Http c("https://corp.example");
   c.keepAlive(true);
+  c.deadline(10);
+  c.get("/");
+}
+
+// A user's option reset (OptionResetCalls) clears the timeout set before it.
+void userReset() {
+  corp::Http c("https://corp.example");
+  c.keepAlive(true);
+  c.deadline(10);
+  c.clear();
+  // CHECK-MESSAGES-USER: :[[@LINE-1]]:3: warning: 'corp::Http::clear' sets every option of 'c' (a user-declared client) back to its default, its timeout too, and no timeout is set again before the request that follows: the kept-alive connection holds its socket with nothing bounding it, and a stalled server can block a request forever; set one again after the reset with the client's timeout setter [http-keep-alive-without-timeout]
+  // CHECK-MESSAGES-USER: :[[@LINE+1]]:3: note: 'c' sends this request without a timeout
+  c.get("/");
+}
+void userResetThenBounded() {
+  corp::Http c("https://corp.example");
+  c.keepAlive(true);
+  c.clear();
   c.deadline(10);
   c.get("/");
 }
