@@ -124,6 +124,9 @@ enum class Role : unsigned char {
   /// choosing the connection: a client can be reused with a new value
   /// (curlpp::Easy::setOpt, like curl_easy_setopt).
   RequestOption,
+  /// Returns its argument as another type, the same object (qobject_cast):
+  /// what the result is, the argument is.
+  ObjectCast,
 };
 
 enum EntryFlags : unsigned {
@@ -240,7 +243,8 @@ public:
   /// bases are searched too, so a user's subclass of a client is a client.
   const Entry *find(const NamedDecl *D, Role R) const;
   const Entry *findName(llvm::StringRef QualifiedName, Role R) const;
-  /// The first entry of any role for this declaration.
+  /// The first entry of any role for this declaration (a cast, ObjectCast,
+  /// is not one: it only hands the object on).
   const Entry *findAny(const NamedDecl *D) const;
   /// Entries of a role whose Detail equals the given text (curl options).
   const Entry *findDetail(llvm::StringRef QualifiedName, Role R,

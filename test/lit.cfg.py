@@ -30,6 +30,9 @@ python = sys.executable
 # Qt's headers live in their own tree; -fPIC because Qt insists on it.
 qt_root = "/usr/include/x86_64-linux-gnu/qt6"
 qt_flags = "-fPIC -isystem {0} -isystem {0}/QtCore -isystem {0}/QtNetwork".format(qt_root)
+# Qt's meta-object compiler, for tests shaped like a CMake AUTOMOC build
+# (a Q_OBJECT header whose moc output the source file includes).
+qt_moc = "/usr/lib/qt6/libexec/moc"
 
 driver = os.path.join(src, "test", "check_http_tidy.py")
 check_http_tidy = " ".join([
@@ -62,6 +65,7 @@ config.substitutions.extend([
     ("%python", python),
     ("%test_include", os.path.join(src, "test", "include")),
     ("%qt_flags", qt_flags),
+    ("%qt_moc", qt_moc),
     ("%src_root", src),
     ("%obj_root", obj),
 ])
@@ -89,3 +93,5 @@ if os.access(httptidy_clangd, os.X_OK):
     config.available_features.add("httptidy-clangd")
 if os.path.isdir(qt_root):
     config.available_features.add("qt6")
+    if os.access(qt_moc, os.X_OK):
+        config.available_features.add("qt6-moc")
