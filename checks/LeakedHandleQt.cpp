@@ -13,6 +13,7 @@
 
 #include "LeakedHandleAnalysis.h"
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/Attr.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
 #include <optional>
@@ -426,6 +427,12 @@ LeakedHandleCheck::followHandler(const Callable &H,
     }
     V.ReadsSender = true;
   }
+  // A virtual slot runs its overrides: the body we see may not be the one
+  // that handles the reply.
+  if (const auto *M = dyn_cast<CXXMethodDecl>(Fn);
+      M && M->isVirtual() && !M->hasAttr<FinalAttr>() &&
+      !M->getParent()->hasAttr<FinalAttr>())
+    return V;
   A.Holder = A.Holders.empty() ? nullptr : A.Holders.front();
   if (!collectHolders(A) || A.HasEscape)
     return V;

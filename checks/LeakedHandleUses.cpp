@@ -277,29 +277,33 @@ Use LeakedHandleCheck::slotUse(const FunctionDecl *Slot, unsigned Depth) {
   auto It = SlotCache.find(Def);
   if (It == SlotCache.end()) {
     SlotCache[Def] = HandlerVerdict(); // opaque while we look (recursion)
-    // The reply it handles is its sender(): followed path by path.
-    HandlerVerdict V =
-        followHandler(Callable::function(Def), {}, /*SenderForm=*/true,
-                      Depth + 1);
-    if (V.K == HandlerVerdict::NoSender) {
+    bool Releases = false, Sender = false;
+    llvm::SmallVector<const Stmt *, 32> Work{Def->getBody()};
+    while (!Work.empty()) {
+      const Stmt *S = Work.pop_back_val();
+      if (!S)
+        continue;
+      if (isa<CXXDeleteExpr>(S))
+        Releases = true;
+      if (const auto *C = dyn_cast<CallExpr>(S))
+        if (const FunctionDecl *FD = C->getDirectCallee()) {
+          if (const Entry *E = Lib.find(FD, Role::Release))
+            if (E->Lib == Library::User || (E->Flags & FreesObject))
+              Releases = true;
+          if (Lib.find(FD, Role::SignalSender))
+            Sender = true;
+        }
+      for (const Stmt *C : S->children())
+        Work.push_back(C);
+    }
+    HandlerVerdict V;
+    if (Sender) {
+      // The reply it handles is its sender(): followed path by path.
+      V = followHandler(Callable::function(Def), {}, /*SenderForm=*/true,
+                        Depth + 1);
+    } else {
       // A slot that does not read sender() can release the reply only
       // through something that holds it (a member): any release counts.
-      bool Releases = false;
-      llvm::SmallVector<const Stmt *, 32> Work{Def->getBody()};
-      while (!Work.empty() && !Releases) {
-        const Stmt *S = Work.pop_back_val();
-        if (!S)
-          continue;
-        if (isa<CXXDeleteExpr>(S))
-          Releases = true;
-        if (const auto *C = dyn_cast<CallExpr>(S))
-          if (const FunctionDecl *FD = C->getDirectCallee())
-            if (const Entry *E = Lib.find(FD, Role::Release))
-              if (E->Lib == Library::User || (E->Flags & FreesObject))
-                Releases = true;
-        for (const Stmt *C : S->children())
-          Work.push_back(C);
-      }
       V.K = Releases ? HandlerVerdict::Releases : HandlerVerdict::Never;
     }
     It = SlotCache.insert_or_assign(Def, std::move(V)).first;

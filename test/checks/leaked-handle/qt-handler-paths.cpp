@@ -130,6 +130,19 @@ public:
     connect(b, &QNetworkReply::finished, this, &Client::onDynamic);
   }
 
+  // A dynamic_cast in the condition, and no release on any path.
+  void onDynamicForget() {
+    if (auto *reply = dynamic_cast<QNetworkReply *>(sender()))
+      consume(reply->readAll());
+  }
+  void toDynamicForget(const QUrl &url) {
+    QNetworkReply *reply = nam->get(QNetworkRequest(url));
+    // CHECK-MESSAGES: :[[@LINE-1]]:28: warning: the 'QNetworkReply *' returned by 'QNetworkAccessManager::get' is never released; {{.*}} [http-leaked-handle]
+    // CHECK-MESSAGES: :[[@LINE-7]]:8: note: slot 'Client::onDynamicForget' gets it through sender() but never releases it
+    // CHECK-MESSAGES: :[[@LINE+2]]:3: note: 'reply' still holds it at the end of the function; nothing in this function calls deleteLater() on it
+    connect(reply, &QNetworkReply::finished, this, &Client::onDynamicForget);
+  }
+
   // Released without a variable: fine.
   void onDirect() { sender()->deleteLater(); }
   void toDirectSlot(const QUrl &url) {

@@ -101,7 +101,36 @@ public:
   void e(const QUrl &u) { nam->sendCustomRequest(QNetworkRequest(u), "PURGE"); }
 };
 
+// --- An unnamed parameter: reported, with no fix (nothing names the reply).
+class Ignores : public QObject {
+public:
+  QNetworkAccessManager *m_nam = new QNetworkAccessManager(this);
+  void onDone(QNetworkReply *) {}
+  // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: replies of manager 'm_nam' are never released by slot 'Ignores::onDone', {{.*}} call 'reply->deleteLater()' in the slot, or turn on 'QNetworkAccessManager::setAutoDeleteReplies(true)' [http-leaked-handle]
+  Ignores() {
+    connect(m_nam, &QNetworkAccessManager::finished, this, &Ignores::onDone);
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: note: connected to 'finished' of 'm_nam' here
+  }
+  void fetch(const QUrl &url) { m_nam->get(QNetworkRequest(url)); }
+  // CHECK-MESSAGES: :[[@LINE-1]]:33: note: each request made here hands its reply to this slot
+};
+
 // === Look-alikes: nothing to report.
+
+// A virtual slot: an override may be the one that runs, and release it.
+class Base : public QObject {
+public:
+  QNetworkAccessManager *m_nam = new QNetworkAccessManager(this);
+  Base() {
+    connect(m_nam, &QNetworkAccessManager::finished, this, &Base::onDone);
+  }
+  virtual void onDone(QNetworkReply *) {}
+  void fetch(const QUrl &url) { m_nam->get(QNetworkRequest(url)); }
+};
+class Derived : public Base {
+public:
+  void onDone(QNetworkReply *reply) override { reply->deleteLater(); }
+};
 
 // The slot releases the reply.
 class Releasing : public QObject {
