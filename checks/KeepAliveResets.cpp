@@ -343,7 +343,7 @@ void KeepAliveWithoutTimeoutCheck::reportReset(const ValueDecl *Key,
        "and no timeout is set again before the request that follows: %2; "
        "set one again after the reset with %3")
       << (Lib.findAny(ResetFn) ? catalogueName(ResetFn) : nameOf(ResetFn).str())
-      << describe(Key, C.What) << Consequence << Info.TimeoutAdvice;
+      << describe(Key, C.What) << unboundedCost(Info) << Info.TimeoutAdvice;
   diag(diagLoc(SM, E.Request->Call->getBeginLoc()),
        "'%0' sends this request without a timeout", DiagnosticIDs::Note)
       << nameOf(Key);

@@ -21,6 +21,26 @@ namespace clang::tidy::http {
 /// that name is catalogued (a C function such as curl_easy_setopt).
 const FunctionDecl *calleeOf(const CallExpr *Call);
 
+/// QObject::connect(sender, signal, [receiver,] slot [, type]), taken
+/// apart.
+struct QtConnection {
+  const Expr *Sender = nullptr, *Signal = nullptr, *Receiver = nullptr,
+             *Slot = nullptr;
+  const CXXMethodDecl *SignalMethod = nullptr; // &Class::signal
+  llvm::StringRef SignalText, SlotText;        // SIGNAL(...) and SLOT(...)
+  /// The slot or lambda that runs: empty for a functor we cannot read, or
+  /// a SLOT() string that names no single member of the receiver.
+  Callable Handler;
+};
+QtConnection connectionOf(const CallExpr *Call);
+
+/// The catalogue's completion signal (Qt's finished) the connection is
+/// made to, or null.
+const Entry *completionSignalOf(const QtConnection &C, const Catalogue &Lib);
+
+/// A return statement in S, outside the lambdas it holds.
+bool containsReturn(const Stmt *S);
+
 struct LeakedHandleCheck::UseClassifier {
   LeakedHandleCheck &Check;
   const LocalParentMap &PM;
@@ -35,6 +55,13 @@ struct LeakedHandleCheck::UseClassifier {
 
   /// Lambdas connected to the handle's own completion signal.
   llvm::SmallVector<const LambdaExpr *, 2> FinishedLambdas;
+  /// Slots of this translation unit connected to one of the handle's
+  /// signals by a connect() call whose first argument is the use At.
+  struct SlotConnection {
+    const Expr *At;
+    const FunctionDecl *Slot;
+  };
+  llvm::SmallVector<SlotConnection, 2> Slots;
   /// A release that closes the connection but does not free the object.
   const CXXMethodDecl *ClosedBy = nullptr;
 
@@ -93,6 +120,11 @@ struct LeakedHandleCheck::Analysis {
   bool IsReply;
   UseClassifier T;
   bool Extends = false; // curl_slist_append: extends the list it is given
+  /// A handler's reply: held when the body starts (no acquisition in it).
+  bool HeldAtEntry = false;
+  /// A reply: the manager-level handlers it reaches, which do not release
+  /// it on every path (indexes into ManagerHandlers).
+  llvm::SmallVector<unsigned, 2> ToHandlers;
   // The words of the finding.
   std::string Subject, Leaks, Advice;
   // The local variables that hold it, in the innermost function or lambda

@@ -51,31 +51,6 @@ bool isTrueish(const Expr *E) {
   return true;
 }
 
-bool derivesFrom(const CXXRecordDecl *D, const CXXRecordDecl *B) {
-  if (!D || !B)
-    return false;
-  if (D->getCanonicalDecl() == B->getCanonicalDecl())
-    return true;
-  D = D->getDefinition();
-  return D && D->isDerivedFrom(B);
-}
-
-/// Can the fact (about one manager or request) be about the queried one?
-/// Unknown expressions match anything: a fact we cannot place silences.
-bool mayBeSame(const ObjectKey &Fact, const ObjectKey &Q) {
-  if (!Fact.known() || !Q.known())
-    return true;
-  if (Fact.Fresh || Q.Fresh)
-    return false;
-  if (Fact.IsThis || Q.IsThis) {
-    const ObjectKey &T = Fact.IsThis ? Fact : Q;
-    const ObjectKey &O = Fact.IsThis ? Q : Fact;
-    return derivesFrom(O.Class, T.Class);
-  }
-  return Fact.Leaf == Q.Leaf;
-}
-
-
 } // namespace
 
 LeakedHandleCheck::LeakedHandleCheck(StringRef Name, ClangTidyContext *Context)
@@ -190,22 +165,7 @@ void LeakedHandleCheck::check(const MatchFinder::MatchResult &Result) {
     ObjectKey Sender = objectKeyOf(C->getArg(0), Lib);
     if (!Sender.Class || !Lib.find(Sender.Class, Role::ClientType))
       return;
-    bool Completion = false;
-    if (const CXXMethodDecl *Sig = memberPointerTarget(C->getArg(1))) {
-      Completion = Lib.find(Sig, Role::CompletionSignal) &&
-                   Lib.find(Sig->getParent(), Role::ClientType);
-    } else if (llvm::StringRef S = stringIn(C->getArg(1)); !S.empty()) {
-      for (const Entry &E : Lib.entries()) {
-        if (E.Kind != Role::CompletionSignal)
-          continue;
-        auto [Class, Short] = llvm::StringRef(E.Name).rsplit("::");
-        if (Lib.findName(Class, Role::ClientType) &&
-            S.contains((Short + "(").str()))
-          Completion = true;
-      }
-    }
-    if (Completion)
-      FinishedManagers.push_back(Sender);
+    recordManagerConnection(C, Sender);
     return;
   }
   if (const auto *C = N.getNodeAs<CallExpr>("release")) {
@@ -246,11 +206,14 @@ void LeakedHandleCheck::onEndOfTranslationUnit() {
         ForeignReleases.insert(catalogueName(Call->getDirectCallee()));
     for (const Candidate &C : Candidates)
       analyze(C);
+    reportManagerHandlers();
   }
   Candidates.clear();
   Reported.clear();
   AutoDeleteManagers.clear();
-  FinishedManagers.clear();
+  ManagerConnections.clear();
+  ManagerHandlers.clear();
+  HandlerIndex.clear();
   AutoDeleteRequests.clear();
   ForeignReleases.clear();
   PendingReleases.clear();
@@ -281,42 +244,6 @@ bool LeakedHandleCheck::releasesForeign(const CallExpr *Call,
   return !Acquired;
 }
 
-/// Replies a manager or its request deletes, or hands to a slot connected
-/// to the manager's finished(), or that die with a manager local to this
-/// function, are not this function's to release.
-bool LeakedHandleCheck::qtReplyManagedElsewhere(
-    const CXXMemberCallExpr *Call) {
-  const Expr *Obj = Call->getImplicitObjectArgument();
-  ObjectKey Manager = objectKeyOf(Obj, Lib);
-  if (const auto *V = dyn_cast_or_null<VarDecl>(Manager.Leaf)) {
-    // A manager on the stack deletes its replies (its children) when the
-    // function returns.
-    if (V->hasLocalStorage() && !V->getType()->isReferenceType() &&
-        !V->getType()->isPointerType())
-      return true;
-    // A manager made here with new and no parent is a finding of its own
-    // (or is deleted here, and its replies with it).
-    if (V->hasLocalStorage() && V->getType()->isPointerType() && V->getInit())
-      if (const auto *NE = dyn_cast<CXXNewExpr>(bare(V->getInit())))
-        if (llvm::any_of(Candidates,
-                         [&](const Candidate &C) { return C.Anchor == NE; }))
-          return true;
-  }
-  for (const ObjectKey &K : AutoDeleteManagers)
-    if (mayBeSame(K, Manager))
-      return true;
-  for (const ObjectKey &K : FinishedManagers)
-    if (mayBeSame(K, Manager))
-      return true;
-  if (Call->getNumArgs() >= 1) {
-    ObjectKey Request = objectKeyOf(Call->getArg(0), Lib);
-    for (const ObjectKey &K : AutoDeleteRequests)
-      if (mayBeSame(K, Request))
-        return true;
-  }
-  return false;
-}
-
 void LeakedHandleCheck::analyze(const Candidate &C) {
   const Stmt *Root = Index->rootOf(C.Anchor);
   if (!Root)
@@ -339,11 +266,14 @@ void LeakedHandleCheck::analyze(const Candidate &C) {
                        MemberCall->getMethodDecl() &&
                        Lib.find(MemberCall->getMethodDecl()->getParent(),
                                 Role::ClientType);
-  if (IsReply && qtReplyManagedElsewhere(MemberCall))
+  llvm::SmallVector<unsigned, 2> ToHandlers;
+  if (IsReply &&
+      replyFate(MemberCall, ToHandlers) == ReplyFate::ManagedElsewhere)
     return;
 
   Analysis A{C,        Root,    PM,    Anchor, AnchorCall, Acquirer,
              IsReply,  UseClassifier{*this, PM, Heap, 0, {}}};
+  A.ToHandlers = ToHandlers;
   // `l = curl_slist_append(l, ...)` extends the list that `l` holds: only the
   // first acquisition into `l` starts a list.
   A.Extends = !C.IsNew && (C.What->Flags & ExtendsArgument) && AnchorCall &&
@@ -353,9 +283,21 @@ void LeakedHandleCheck::analyze(const Candidate &C) {
   describe(A);
   if (!placeHolder(A) || !collectHolders(A))
     return;
+  // A reply this function neither releases nor hands on goes to its
+  // manager's handlers: their finding.
+  if (!A.HasRelease && !A.HasEscape && handOver(A))
+    return;
+  // Released here on some paths and handled by a manager-level slot that
+  // releases it on others: too tangled to judge.
+  if (llvm::any_of(A.ToHandlers, [&](unsigned I) {
+        return ManagerHandlers[I].V.K == HandlerVerdict::Partial;
+      }))
+    return;
   std::vector<LeakPoint> LeakPoints = findLeaks(A);
   if (!LeakPoints.empty())
     reportLeaks(A, LeakPoints);
+  else
+    reportPartialHandler(A);
 }
 
 /// `l = curl_slist_append(l, ...)` after an earlier acquisition into `l`:
@@ -420,10 +362,12 @@ bool LeakedHandleCheck::placeHolder(Analysis &A) {
            "released");
     return false;
   case Use::Discarded:
-    report(A, "is discarded, so nothing can release it");
+    if (!handOver(A))
+      report(A, "is discarded, so nothing can release it");
     return false;
   case Use::Neutral:
-    report(A, "is used without being stored, so nothing can release it");
+    if (!handOver(A))
+      report(A, "is used without being stored, so nothing can release it");
     return false;
   case Use::Holder:
     break;
@@ -460,11 +404,13 @@ bool LeakedHandleCheck::collectHolders(Analysis &A) {
   auto &Holders = A.Holders;
   auto &CallbacksUsing = A.CallbacksUsing;
   auto &RegistryCall = A.RegistryCall;
-  Holders.push_back(Holder);
+  if (Holders.empty() && Holder)
+    Holders.push_back(Holder);
   bool TooMany = false;
   // The acquisition itself; assigned (not declared) into a variable that may
-  // still hold the previous handle, it overwrites it.
-  {
+  // still hold the previous handle, it overwrites it. A handler's reply is
+  // held from the start.
+  if (!A.HeldAtEntry) {
     const Stmt *Child = nullptr;
     const auto *BO = dyn_cast_or_null<BinaryOperator>(
         meaningfulParent(PM, Anchor, Child));

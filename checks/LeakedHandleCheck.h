@@ -9,6 +9,7 @@
 #ifndef HTTPTIDY_CHECKS_LEAKEDHANDLECHECK_H
 #define HTTPTIDY_CHECKS_LEAKEDHANDLECHECK_H
 
+#include "analysis/Callable.h"
 #include "analysis/FunctionIndex.h"
 #include "analysis/TestCode.h"
 #include "LibraryCatalogue.h"
@@ -68,6 +69,41 @@ private:
     const VarDecl *Var;
   };
 
+  /// What a handler (a slot or lambda connected to a completion signal)
+  /// does with the reply it handles, along its paths.
+  struct HandlerVerdict {
+    enum Kind : unsigned char {
+      Opaque,     // cannot tell (body not here, the reply stored or handed
+                  // on): someone else may release it
+      NotHandler, // cannot receive a reply (no reply parameter)
+      NoSender,   // a per-reply slot that does not read sender()
+      Releases,   // on every path
+      Partial,    // on some paths only: Exits
+      Never,      // on no path
+    } K = Opaque;
+    std::vector<LeakPoint> Exits;
+    const VarDecl *Reply = nullptr; // the parameter or sender() variable
+    bool FixSafe = false; // `Reply->deleteLater();` may close the body
+    bool ReadsSender = false; // a per-reply slot that reads sender()
+  };
+  /// A slot or lambda connected to a manager's completion signal: every
+  /// reply of the manager reaches it (LeakedHandleQt.cpp).
+  struct ManagerHandler {
+    Callable Fn;                 // empty: a functor we cannot read
+    const CallExpr *Connect;
+    std::string ManagerName;
+    std::string SignalName;      // QNetworkAccessManager::finished
+    bool Analysed = false;
+    HandlerVerdict V;
+    std::vector<const Expr *> Requests; // whose replies reach it
+  };
+  struct ManagerConnection {
+    ObjectKey Manager;
+    unsigned Handler; // index into ManagerHandlers
+  };
+  /// Where a request's reply goes.
+  enum class ReplyFate { Ours, ManagedElsewhere, ToHandlers };
+
   // The phases of one candidate's analysis (see LeakedHandleAnalysis.h).
   void analyze(const Candidate &C);
   bool continuesEarlierList(Analysis &A);
@@ -80,12 +116,41 @@ private:
   /// Releases and escapes of a parameter inside a function we can see.
   Use calleeUse(const FunctionDecl *FD, unsigned Param, bool Heap,
                 unsigned Depth);
-  /// A slot connected to the handle's signal: does it release the sender?
-  Use slotUse(const CXXMethodDecl *Slot);
-  /// A Qt reply that its manager or request deletes, or that dies with it.
-  bool qtReplyManagedElsewhere(const CXXMemberCallExpr *Call);
   /// The release's local holds a handle acquired elsewhere.
   bool releasesForeign(const CallExpr *Call, const VarDecl *V);
+  /// A slot connected to the handle's own signal: does it release the
+  /// sender? Depth: callee nesting of the classifier asking.
+  Use slotUse(const FunctionDecl *Slot, unsigned Depth);
+
+  // --- Qt's reply handlers (LeakedHandleQt.cpp).
+  /// A connect() of a manager's completion signal: who handles its replies.
+  void recordManagerConnection(const CallExpr *Call, const ObjectKey &Sender);
+  /// Where a request's reply goes: its manager or request deletes it (or it
+  /// dies with a short-lived manager), it goes to handlers connected to the
+  /// manager that do not release it on every path (Leaky), or it is the
+  /// requesting function's to release.
+  ReplyFate replyFate(const CXXMemberCallExpr *Call,
+                      llvm::SmallVectorImpl<unsigned> &Leaky);
+  /// What a manager-level handler does with the replies it receives.
+  HandlerVerdict managerHandlerVerdict(const ManagerHandler &H);
+  /// A reply that its requesting function neither releases nor hands on,
+  /// and that reaches handlers which do not release it: a note of theirs,
+  /// not a finding of its own. True if handed over.
+  bool handOver(Analysis &A);
+  /// What a handler does with the reply: the variables that hold it when
+  /// it starts (Reply), or with SenderForm the reply its sender() casts to.
+  HandlerVerdict followHandler(const Callable &H,
+                               llvm::ArrayRef<const VarDecl *> Reply,
+                               bool SenderForm, unsigned Depth);
+  /// A per-reply handler that releases the reply on some of its paths only
+  /// (the function that makes the reply releases it there and nowhere
+  /// else). True if reported.
+  bool reportPartialHandler(Analysis &A);
+  /// The findings at the manager-level handlers, at the end of the unit.
+  void reportManagerHandlers();
+  /// The notes for the paths out of a function or handler that leak.
+  void notePaths(llvm::ArrayRef<LeakPoint> Points, llvm::StringRef HolderName,
+                 llvm::StringRef Scope, llvm::StringRef Why);
 
   Catalogue Lib;
   ASTContext *Ctx = nullptr;
@@ -96,7 +161,9 @@ private:
   llvm::DenseSet<unsigned> Reported;
   // Facts about the whole translation unit, gathered by narrow matchers.
   std::vector<ObjectKey> AutoDeleteManagers; // setAutoDeleteReplies(true)
-  std::vector<ObjectKey> FinishedManagers;   // manager's finished() connected
+  std::vector<ManagerConnection> ManagerConnections; // finished() connected
+  std::vector<ManagerHandler> ManagerHandlers;
+  llvm::DenseMap<const void *, unsigned> HandlerIndex; // by Callable key
   std::vector<ObjectKey> AutoDeleteRequests; // AutoDeleteReplyOnFinish set
   /// Release functions called on a handle that was not acquired locally
   /// (curl_easy_cleanup(msg->easy_handle)): handles given to a registry are
@@ -107,7 +174,7 @@ private:
   /// to it is acquired here, decided once the function index is built.
   std::vector<std::pair<const CallExpr *, const VarDecl *>> PendingReleases;
   llvm::DenseMap<std::pair<const FunctionDecl *, unsigned>, Use> CalleeCache;
-  llvm::DenseMap<const FunctionDecl *, Use> SlotCache;
+  llvm::DenseMap<const FunctionDecl *, HandlerVerdict> SlotCache;
 };
 
 } // namespace clang::tidy::http

@@ -111,6 +111,11 @@ LeakedHandleCheck::findLeaks(const Analysis &A) {
         if (const CFGBlock *B = G.blockOf(It.first))
           if (Seeded.insert(B).second)
             Seeds.push_back({B, 0});
+  // A handler's reply is held from the entry on.
+  if (A.HeldAtEntry) {
+    InHeld[Graph.getEntry().getBlockID()] = 1;
+    Seeds.push_back({&Graph.getEntry(), 0});
+  }
   std::vector<LeakPoint> LeakPoints;
   llvm::DenseSet<unsigned> LeakLocs;
   // Which block first carried "held" into each block: a leak found at a

@@ -14,8 +14,8 @@
 namespace clang::tidy::http {
 
 namespace {
-
 constexpr unsigned MaxNotes = 3; // leaking paths shown per finding
+} // namespace
 
 bool containsReturn(const Stmt *S) {
   if (!S)
@@ -29,8 +29,6 @@ bool containsReturn(const Stmt *S) {
       return true;
   return false;
 }
-
-} // namespace
 
 /// The words of the finding: what leaks, what it costs, what to do.
 void LeakedHandleCheck::describe(Analysis &A) {
@@ -160,44 +158,68 @@ void LeakedHandleCheck::reportLeaks(Analysis &A,
            "still needs %1",
            DiagnosticIDs::Note)
           << catalogueName(FD) << Release;
+  // A slot that reads the reply through sender() and keeps it nowhere.
+  if (!HasRelease && !HasEscape)
+    for (const auto &SC : T.Slots) {
+      const FunctionDecl *Def = nullptr;
+      if (!SC.Slot->hasBody(Def) || !Def)
+        continue;
+      auto It = SlotCache.find(Def);
+      if (It != SlotCache.end() && It->second.ReadsSender &&
+          It->second.K == HandlerVerdict::Never)
+        diag(Def->getLocation(),
+             "slot '%0' gets it through sender() but never releases it",
+             DiagnosticIDs::Note)
+            << Def->getQualifiedNameAsString();
+    }
+  notePaths(LeakPoints, HolderName, Scope,
+            HasRelease || HasEscape
+                ? ""
+                : "; nothing in this " + Scope + " calls " + Release + " on it");
+}
+
+void LeakedHandleCheck::notePaths(llvm::ArrayRef<LeakPoint> Points,
+                                  llvm::StringRef HolderName,
+                                  llvm::StringRef Scope, llvm::StringRef Why) {
+  // A handler that reaches its reply only through sender() may hold it in
+  // no variable at all.
+  std::string Holds = HolderName.empty()
+                          ? std::string("it is still unreleased")
+                          : "'" + HolderName.str() + "' still holds it";
+  std::string Name = HolderName.empty() ? std::string("the reply")
+                                        : "'" + HolderName.str() + "'";
   unsigned Shown = 0;
-  for (const LeakPoint &L : LeakPoints) {
+  for (const LeakPoint &L : Points) {
     if (Shown++ == MaxNotes)
       break;
-    std::string Why =
-        HasRelease || HasEscape
-            ? ""
-            : "; nothing in this " + Scope + " calls " + Release + " on it";
     switch (L.K) {
     case LeakPoint::Return:
-      diag(L.Loc, "'%0' still holds it when the %2 returns here%1",
-           DiagnosticIDs::Note)
-          << HolderName << Why << Scope;
+      diag(L.Loc, "%0 when the %2 returns here%1", DiagnosticIDs::Note)
+          << Holds << Why << Scope;
       break;
     case LeakPoint::Scope:
-      diag(L.Loc, "'%0' goes out of scope here while it still holds it%1",
+      diag(L.Loc, "%0 goes out of scope here while it still holds it%1",
            DiagnosticIDs::Note)
-          << HolderName << Why;
+          << Name << Why;
       break;
     case LeakPoint::End:
-      diag(L.Loc, "'%0' still holds it at the end of the %2%1",
-           DiagnosticIDs::Note)
-          << HolderName << Why << Scope;
+      diag(L.Loc, "%0 at the end of the %2%1", DiagnosticIDs::Note)
+          << Holds << Why << Scope;
       break;
     case LeakPoint::Throw:
-      diag(L.Loc, "'%0' still holds it when this exception leaves the %2%1",
+      diag(L.Loc, "%0 when this exception leaves the %2%1",
            DiagnosticIDs::Note)
-          << HolderName << Why << Scope;
+          << Holds << Why << Scope;
       break;
     case LeakPoint::Goto:
-      diag(L.Loc, "'%0' still holds it when this goto jumps past its release%1",
+      diag(L.Loc, "%0 when this goto jumps past its release%1",
            DiagnosticIDs::Note)
-          << HolderName << Why;
+          << Holds << Why;
       break;
     case LeakPoint::Overwritten:
-      diag(L.Loc, "'%0' is overwritten here while it still holds it%1",
+      diag(L.Loc, "%0 is overwritten here while it still holds it%1",
            DiagnosticIDs::Note)
-          << HolderName << Why;
+          << Name << Why;
       break;
     }
   }

@@ -195,37 +195,31 @@ Use LeakedHandleCheck::UseClassifier::callUse(const CallExpr *Call,
 /// QObject::connect(sender, signal, [receiver,] slot [, type]).
 Use LeakedHandleCheck::UseClassifier::connectUse(const CallExpr *Call,
                                                  unsigned ArgIdx) {
-  unsigned N = Call->getNumArgs();
-  if (N < 3)
+  QtConnection C = connectionOf(Call);
+  if (!C.Slot || ArgIdx >= Call->getNumArgs())
     return Use::Neutral;
-  const Expr *Receiver = nullptr, *Slot = Call->getArg(2);
-  if (N >= 4 && !isa<CXXDefaultArgExpr>(Call->getArg(3))) {
-    Receiver = Call->getArg(2);
-    Slot = Call->getArg(3);
-  }
-  const CXXMethodDecl *SlotMethod = memberPointerTarget(Slot);
-  llvm::StringRef SlotString = SlotMethod ? "" : stringIn(Slot);
+  const CXXMethodDecl *SlotMethod = memberPointerTarget(C.Slot);
   bool SlotFrees = false;
   if (SlotMethod) {
     SlotFrees = isRelease(SlotMethod, /*OnObject=*/true);
-  } else if (!SlotString.empty()) {
+  } else if (!C.SlotText.empty()) {
     for (const Entry &E : lib().entries())
       if (E.Kind == Role::Release && (E.Flags & FreesObject)) {
         llvm::StringRef Short = llvm::StringRef(E.Name).rsplit("::").second;
-        if (!Short.empty() && SlotString.contains((Short + "(").str()))
+        if (!Short.empty() && C.SlotText.contains((Short + "(").str()))
           SlotFrees = true;
       }
   }
-  const VarDecl *SenderVar = varOf(Call->getArg(0));
-  const VarDecl *ReceiverVar = Receiver ? varOf(Receiver) : nullptr;
-  if (ArgIdx == 2 && Receiver)
+  const VarDecl *SenderVar = varOf(C.Sender);
+  const VarDecl *ReceiverVar = C.Receiver ? varOf(C.Receiver) : nullptr;
+  if (ArgIdx != 0 && Call->getArg(ArgIdx) == C.Receiver)
     // connect(x, signal, handle, &QObject::deleteLater)
     return SlotFrees ? Use::Release : Use::Neutral;
   if (ArgIdx != 0)
     return Use::Neutral;
 
-  if (const LambdaExpr *L = lambdaIn(Slot)) {
-    const CXXMethodDecl *Signal = memberPointerTarget(Call->getArg(1));
+  if (const LambdaExpr *L = C.Handler.Lambda) {
+    const CXXMethodDecl *Signal = C.SignalMethod;
     if (Signal && lib().find(Signal, Role::CompletionSignal) &&
         !lib().find(Signal->getParent(), Role::ClientType))
       FinishedLambdas.push_back(L);
@@ -233,10 +227,15 @@ Use LeakedHandleCheck::UseClassifier::connectUse(const CallExpr *Call,
   }
   if (SlotFrees)
     return SenderVar && SenderVar == ReceiverVar ? Use::Release : Use::Unknown;
-  if (SlotMethod)
-    return isSystem(SlotMethod) ? Use::Neutral // QEventLoop::quit
-                                : Check.slotUse(SlotMethod);
-  return Use::Unknown; // an old-style slot or a functor we cannot read
+  if (const FunctionDecl *Slot = C.Handler.Fn) {
+    if (isSystem(Slot))
+      return Use::Neutral; // QEventLoop::quit
+    // A slot of this translation unit, called with the handle as sender().
+    if (completionSignalOf(C, lib()))
+      Slots.push_back({Call, Slot});
+    return Check.slotUse(Slot, Depth);
+  }
+  return Use::Unknown; // a functor we cannot read
 }
 
 Use LeakedHandleCheck::calleeUse(const FunctionDecl *FD, unsigned Param,
@@ -285,36 +284,53 @@ Use LeakedHandleCheck::calleeUse(const FunctionDecl *FD, unsigned Param,
   return Out;
 }
 
-Use LeakedHandleCheck::slotUse(const CXXMethodDecl *Slot) {
+Use LeakedHandleCheck::slotUse(const FunctionDecl *Slot, unsigned Depth) {
   const FunctionDecl *Def = nullptr;
   if (!Slot->hasBody(Def) || !Def || !Def->getBody())
     return Use::Unknown;
-  if (auto It = SlotCache.find(Def); It != SlotCache.end())
-    return It->second;
-  bool Releases = false, Sender = false;
-  llvm::SmallVector<const Stmt *, 32> Work{Def->getBody()};
-  while (!Work.empty()) {
-    const Stmt *S = Work.pop_back_val();
-    if (!S)
-      continue;
-    if (isa<CXXDeleteExpr>(S))
-      Releases = true;
-    if (const auto *C = dyn_cast<CallExpr>(S))
-      if (const FunctionDecl *FD = C->getDirectCallee()) {
-        if (const Entry *E = Lib.find(FD, Role::Release))
-          if (E->Lib == Library::User || (E->Flags & FreesObject))
-            Releases = true;
-        if (Lib.find(FD, Role::SignalSender))
-          Sender = true;
-      }
-    for (const Stmt *C : S->children())
-      Work.push_back(C);
+  auto It = SlotCache.find(Def);
+  if (It == SlotCache.end()) {
+    SlotCache[Def] = HandlerVerdict(); // opaque while we look (recursion)
+    bool Releases = false, Sender = false;
+    llvm::SmallVector<const Stmt *, 32> Work{Def->getBody()};
+    while (!Work.empty()) {
+      const Stmt *S = Work.pop_back_val();
+      if (!S)
+        continue;
+      if (isa<CXXDeleteExpr>(S))
+        Releases = true;
+      if (const auto *C = dyn_cast<CallExpr>(S))
+        if (const FunctionDecl *FD = C->getDirectCallee()) {
+          if (const Entry *E = Lib.find(FD, Role::Release))
+            if (E->Lib == Library::User || (E->Flags & FreesObject))
+              Releases = true;
+          if (Lib.find(FD, Role::SignalSender))
+            Sender = true;
+        }
+      for (const Stmt *C : S->children())
+        Work.push_back(C);
+    }
+    HandlerVerdict V;
+    if (Sender) {
+      // The reply it handles is its sender(): followed path by path.
+      V = followHandler(Callable::function(Def), {}, /*SenderForm=*/true,
+                        Depth + 1);
+    } else {
+      // A slot that does not read sender() can release the reply only
+      // through something that holds it (a member): any release counts.
+      V.K = Releases ? HandlerVerdict::Releases : HandlerVerdict::Never;
+    }
+    It = SlotCache.insert_or_assign(Def, std::move(V)).first;
   }
-  // A slot that reads sender() but frees nothing may still hand the reply
-  // on: we cannot tell, so it is not a leak we report.
-  Use Out = Releases ? Use::Release : Sender ? Use::Unknown : Use::Neutral;
-  SlotCache[Def] = Out;
-  return Out;
+  switch (It->second.K) {
+  case HandlerVerdict::Releases:
+  case HandlerVerdict::Partial:
+    return Use::Release; // its other paths: reportPartialHandler
+  case HandlerVerdict::Never:
+    return Use::Neutral;
+  default:
+    return Use::Unknown;
+  }
 }
 
 } // namespace clang::tidy::http

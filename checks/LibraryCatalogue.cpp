@@ -484,6 +484,14 @@ void Catalogue::addBuiltins(Table &T) {
   Add("QNetworkAccessManager::finished", L::Qt, R::CompletionSignal);
   Add("QObject::connect", L::Qt, R::SignalConnect);
   Add("QObject::sender", L::Qt, R::SignalSender);
+  Add("qobject_cast", L::Qt, R::ObjectCast);
+  // A finished reply that its manager's finished() slot never deletes
+  // (qnetworkaccessmanager.cpp: "the user must delete it"): its connection
+  // is back in the manager's cache, the object and its data stay.
+  Add("QNetworkAccessManager::finished", L::Qt, R::LeakCost, NoFlags,
+      "the finished reply object, its headers and any body the slot did not "
+      "read, until the manager is destroyed: memory that grows with every "
+      "request");
   // A QObject parent deletes its children: a parent passed to the
   // constructor or set later owns the object.
   Add("QObject", L::Qt, R::OwnershipTaker, NoFlags, "parent");
@@ -698,9 +706,14 @@ const Entry *Catalogue::findAny(const NamedDecl *D) const {
   if (!D)
     return nullptr;
   auto It = Data->ByName.find(catalogueName(D));
-  if (It == Data->ByName.end() || It->second.empty())
+  if (It == Data->ByName.end())
     return nullptr;
-  return &Data->Entries[It->second.front()];
+  // A cast (qobject_cast) is no use of its own: the object goes on in its
+  // result, so callers that ask "is this a known call?" do not see one.
+  for (unsigned I : It->second)
+    if (Data->Entries[I].Kind != Role::ObjectCast)
+      return &Data->Entries[I];
+  return nullptr;
 }
 
 // --- Matchers ------------------------------------------------------------------

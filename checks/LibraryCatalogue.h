@@ -134,6 +134,9 @@ enum class Role : unsigned char {
   /// (curl_easy_reset): a timeout set before it no longer bounds the
   /// requests after it; the client keeps its connections.
   OptionReset,
+  /// Returns its argument as another type, the same object (qobject_cast):
+  /// what the result is, the argument is.
+  ObjectCast,
 };
 
 enum EntryFlags : unsigned {
@@ -260,7 +263,8 @@ public:
   /// bases are searched too, so a user's subclass of a client is a client.
   const Entry *find(const NamedDecl *D, Role R) const;
   const Entry *findName(llvm::StringRef QualifiedName, Role R) const;
-  /// The first entry of any role for this declaration.
+  /// The first entry of any role for this declaration (a cast, ObjectCast,
+  /// is not one: it only hands the object on).
   const Entry *findAny(const NamedDecl *D) const;
   /// Entries of a role whose Detail equals the given text (curl options).
   const Entry *findDetail(llvm::StringRef QualifiedName, Role R,

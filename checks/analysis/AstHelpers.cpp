@@ -136,7 +136,9 @@ std::optional<std::string> lineIndent(const SourceManager &SM,
   llvm::StringRef Buf = SM.getBufferData(FID, &Invalid);
   if (Invalid || Off > Buf.size())
     return std::nullopt;
-  size_t Start = Off == 0 ? 0 : Buf.rfind('\n', Off - 1);
+  // rfind(C, From) looks before From: the newline just before a first
+  // column must be seen too.
+  size_t Start = Off == 0 ? 0 : Buf.rfind('\n', Off);
   Start = (Off == 0 || Start == llvm::StringRef::npos) ? 0 : Start + 1;
   llvm::StringRef Before = Buf.slice(Start, Off);
   if (!Before.trim(" \t").empty())

@@ -20,7 +20,7 @@ public:
   ~CurlWrapper() { curl_easy_cleanup(handle_); }
   bool get(const std::string &url) {
     curl_easy_reset(handle_);
-    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'curl_easy_reset' sets every option of 'handle_' (libcurl) back to its default, its timeout too, and no timeout is set again before the request that follows: the kept-alive connection holds its socket with nothing bounding it, and a stalled server can block a request forever; set one again after the reset with curl_easy_setopt(h, CURLOPT_TIMEOUT, seconds) or CURLOPT_LOW_SPEED_TIME [http-keep-alive-without-timeout]
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'curl_easy_reset' sets every option of 'handle_' (libcurl) back to its default, its timeout too, and no timeout is set again before the request that follows: libcurl sets no transfer timeout by default (CURLOPT_TIMEOUT 0), so a stalled server holds the kept-alive socket and blocks the transfer forever; set one again after the reset with curl_easy_setopt(h, CURLOPT_TIMEOUT, seconds) or CURLOPT_LOW_SPEED_TIME [http-keep-alive-without-timeout]
     // CHECK-MESSAGES: :[[@LINE+3]]:12: note: 'handle_' sends this request without a timeout
     // CHECK-MESSAGES: :[[@LINE-3]]:5: note: insert 'curl_easy_setopt(handle_, CURLOPT_TIMEOUT, 30L);' after this statement (a bound of 30 s from the option DefaultTimeoutSeconds; choose one that fits the slowest request)
     curl_easy_setopt(handle_, CURLOPT_URL, url.c_str());
@@ -130,7 +130,7 @@ private:
 class NoTimeoutAtAll {
 public:
   NoTimeoutAtAll() { h_ = curl_easy_init(); }
-  // CHECK-MESSAGES: :[[@LINE-1]]:27: warning: 'h_' (libcurl) keeps its connection alive by default and no timeout is set on it: the kept-alive connection holds its socket with nothing bounding it, and a stalled server can block a request forever; set one with curl_easy_setopt(h, CURLOPT_TIMEOUT, seconds) or CURLOPT_LOW_SPEED_TIME [http-keep-alive-without-timeout]
+  // CHECK-MESSAGES: :[[@LINE-1]]:27: warning: 'h_' (libcurl) keeps its connection alive by default and no timeout is set on it: libcurl sets no transfer timeout by default (CURLOPT_TIMEOUT 0), so a stalled server holds the kept-alive socket and blocks the transfer forever; set one with curl_easy_setopt(h, CURLOPT_TIMEOUT, seconds) or CURLOPT_LOW_SPEED_TIME [http-keep-alive-without-timeout]
   // CHECK-MESSAGES: :[[@LINE+7]]:12: note: 'h_' lives on and sends its requests here, keeping the connection open between them
   // CHECK-MESSAGES-TIDY: :[[@LINE+4]]:5: note: insert 'curl_easy_setopt(h_, CURLOPT_TIMEOUT, 30L);' after this statement
   // CHECK-MESSAGES-CLANGD: :[[@LINE-4]]:27: note: insert 'curl_easy_setopt(h_, CURLOPT_TIMEOUT, 30L);' after this statement

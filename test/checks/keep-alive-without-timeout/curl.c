@@ -14,7 +14,7 @@ int explicitKeepAlive(const char *url) {
     return 1;
   curl_easy_setopt(h, CURLOPT_URL, url);
   curl_easy_setopt(h, CURLOPT_TCP_KEEPALIVE, 1L);
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: keep-alive is switched on for 'h' (libcurl) but no timeout is set on it: the kept-alive connection holds its socket with nothing bounding it, and a stalled server can block a request forever; set one with curl_easy_setopt(h, CURLOPT_TIMEOUT, seconds) or CURLOPT_LOW_SPEED_TIME [http-keep-alive-without-timeout]
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: keep-alive is switched on for 'h' (libcurl) but no timeout is set on it: libcurl sets no transfer timeout by default (CURLOPT_TIMEOUT 0), so a stalled server holds the kept-alive socket and blocks the transfer forever; set one with curl_easy_setopt(h, CURLOPT_TIMEOUT, seconds) or CURLOPT_LOW_SPEED_TIME [http-keep-alive-without-timeout]
   // CHECK-MESSAGES: :[[@LINE-2]]:3: note: insert 'curl_easy_setopt(h, CURLOPT_TIMEOUT, 30L);' after this statement (a bound of 30 s from the option DefaultTimeoutSeconds; choose one that fits the slowest request)
   curl_easy_perform(h);
   curl_easy_cleanup(h);
@@ -49,7 +49,7 @@ void explicitBounded(void) {
 
 void defaultInLoop(const char **urls, int n) {
   CURL *h = curl_easy_init();
-  // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'h' (libcurl) keeps its connection alive by default and no timeout is set on it: the kept-alive connection holds its socket with nothing bounding it, and a stalled server can block a request forever; set one with curl_easy_setopt(h, CURLOPT_TIMEOUT, seconds) or CURLOPT_LOW_SPEED_TIME [http-keep-alive-without-timeout]
+  // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'h' (libcurl) keeps its connection alive by default and no timeout is set on it: libcurl sets no transfer timeout by default (CURLOPT_TIMEOUT 0), so a stalled server holds the kept-alive socket and blocks the transfer forever; set one with curl_easy_setopt(h, CURLOPT_TIMEOUT, seconds) or CURLOPT_LOW_SPEED_TIME [http-keep-alive-without-timeout]
   // CHECK-MESSAGES: :[[@LINE+5]]:3: note: 'h' serves a request on every iteration of this for loop
   // CHECK-MESSAGES-TIDY: :[[@LINE+2]]:3: note: insert 'curl_easy_setopt(h, CURLOPT_TIMEOUT, 30L);' after this statement
   // CHECK-MESSAGES-CLANGD: :[[@LINE-4]]:9: note: insert 'curl_easy_setopt(h, CURLOPT_TIMEOUT, 30L);' after this statement
@@ -155,7 +155,7 @@ int clientOpen(struct client *c) {
 /* The reset clears the timeout set in clientOpen. */
 int clientGet(struct client *c, const char *url) {
   curl_easy_reset(c->easy);
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'curl_easy_reset' sets every option of 'easy' (libcurl) back to its default, its timeout too, and no timeout is set again before the request that follows: the kept-alive connection holds its socket with nothing bounding it, and a stalled server can block a request forever; set one again after the reset with curl_easy_setopt(h, CURLOPT_TIMEOUT, seconds) or CURLOPT_LOW_SPEED_TIME [http-keep-alive-without-timeout]
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'curl_easy_reset' sets every option of 'easy' (libcurl) back to its default, its timeout too, and no timeout is set again before the request that follows: libcurl sets no transfer timeout by default (CURLOPT_TIMEOUT 0), so a stalled server holds the kept-alive socket and blocks the transfer forever; set one again after the reset with curl_easy_setopt(h, CURLOPT_TIMEOUT, seconds) or CURLOPT_LOW_SPEED_TIME [http-keep-alive-without-timeout]
   // CHECK-MESSAGES: :[[@LINE+3]]:10: note: 'easy' sends this request without a timeout
   // CHECK-MESSAGES: :[[@LINE-3]]:3: note: insert 'curl_easy_setopt(c->easy, CURLOPT_TIMEOUT, 30L);' after this statement
   curl_easy_setopt(c->easy, CURLOPT_URL, url);

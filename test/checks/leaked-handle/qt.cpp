@@ -74,13 +74,17 @@ public:
     // CHECK-MESSAGES: :[[@LINE+2]]:3: note: 'reply' still holds it at the end of the function; nothing in this function calls deleteLater() on it
     connect(reply, &QNetworkReply::finished, this, &Api::onProgress);
   }
-  // A slot that reads sender() but releases nothing may keep it elsewhere.
+  // A slot that reads its reply through sender() and neither releases nor
+  // keeps it: the reply leaks (qt-handler-paths.cpp has more of these).
   void onRead() {
     auto *reply = qobject_cast<QNetworkReply *>(sender());
     consume(reply->readAll());
   }
   void fetchToReadingSlot(const QUrl &url) {
     QNetworkReply *reply = nam->get(QNetworkRequest(url));
+    // CHECK-MESSAGES: :[[@LINE-1]]:28: warning: the 'QNetworkReply *' returned by 'QNetworkAccessManager::get' is never released; it leaks the reply object and its buffered body until the manager is destroyed; while it runs it also holds one of the manager's connections to the host; call deleteLater() on it once it has finished, or turn on 'QNetworkAccessManager::setAutoDeleteReplies(true)' [http-leaked-handle]
+    // CHECK-MESSAGES: :[[@LINE-7]]:8: note: slot 'Api::onRead' gets it through sender() but never releases it
+    // CHECK-MESSAGES: :[[@LINE+2]]:3: note: 'reply' still holds it at the end of the function; nothing in this function calls deleteLater() on it
     connect(reply, &QNetworkReply::finished, this, &Api::onRead);
   }
   // A slot defined elsewhere may delete it: not reported.
