@@ -479,7 +479,10 @@ bool LeakedHandleCheck::collectHolders(Analysis &A) {
     return false;
   A.HasRelease =
       llvm::any_of(Events, [](const Event &E) { return E.K == Ev::Release; });
-  A.RegistryReleases = ForeignReleases.count(A.C.What->Detail) != 0;
+  // In a file that does not compile, the code that takes the handles back
+  // from the registry may be the part being typed.
+  A.RegistryReleases = ForeignReleases.count(A.C.What->Detail) != 0 ||
+                       Ctx->getDiagnostics().hasUncompilableErrorOccurred();
   // Code we cannot see counts as an owner only when this function never
   // releases the handle itself: a function that does release it owns it.
   for (Event &E : Events) {
