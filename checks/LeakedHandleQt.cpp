@@ -545,21 +545,8 @@ void LeakedHandleCheck::reportManagerHandlers() {
         }
     std::vector<FixItHint> Fix;
     if (V.K == HandlerVerdict::Never && V.FixSafe)
-      if (const auto *CS = dyn_cast<CompoundStmt>(Body)) {
-        std::string Call = ReplyName + "->deleteLater();";
-        SourceLocation RB = CS->getRBracLoc();
-        if (auto RIndent = lineIndent(SM, RB)) {
-          std::optional<std::string> SIndent;
-          if (!CS->body_empty())
-            SIndent = lineIndent(SM, CS->body_back()->getBeginLoc());
-          std::string Indent = SIndent ? *SIndent : *RIndent + "  ";
-          Fix.push_back(FixItHint::CreateInsertion(
-              RB.getLocWithOffset(-static_cast<int>(RIndent->size())),
-              Indent + Call + "\n"));
-        } else if (RB.isValid() && !RB.isMacroID()) {
-          Fix.push_back(FixItHint::CreateInsertion(RB, Call + " "));
-        }
-      }
+      if (const auto *CS = dyn_cast<CompoundStmt>(Body))
+        insertAtBlockEnd(SM, CS, ReplyName + "->deleteLater();", Fix);
     {
       auto D = diag(At, "replies of manager '%0' are %1 %2, which receives "
                         "every reply from '%3'; each %4leaks %5; %6")

@@ -123,22 +123,10 @@ void LeakedHandleCheck::reportLeaks(Analysis &A,
                    }) &&
       !containsReturn(FixLambda->getBody()) &&
       !isInMacro(FixLambda->getSourceRange()))
-    if (const auto *Body = dyn_cast<CompoundStmt>(FixLambda->getBody())) {
-      std::string Call =
-          Holder->getName().str() + "->" + C.What->Detail + "();";
-      SourceLocation RB = Body->getRBracLoc();
-      if (auto RIndent = lineIndent(SM, RB)) {
-        std::optional<std::string> SIndent;
-        if (!Body->body_empty())
-          SIndent = lineIndent(SM, Body->body_back()->getBeginLoc());
-        std::string Indent = SIndent ? *SIndent : *RIndent + "  ";
-        Fix.push_back(FixItHint::CreateInsertion(
-            RB.getLocWithOffset(-static_cast<int>(RIndent->size())),
-            Indent + Call + "\n"));
-      } else if (RB.isValid() && !RB.isMacroID()) {
-        Fix.push_back(FixItHint::CreateInsertion(RB, Call + " "));
-      }
-    }
+    if (const auto *Body = dyn_cast<CompoundStmt>(FixLambda->getBody()))
+      insertAtBlockEnd(SM, Body,
+                       Holder->getName().str() + "->" + C.What->Detail + "();",
+                       Fix);
   {
     auto D = report(A, HasRelease || HasEscape
                            ? "is not released on every path out of the " + Scope

@@ -290,4 +290,20 @@ bool isDiscarded(const Stmt *P, const Stmt *Child) {
   return false;
 }
 
+void insertAtBlockEnd(const SourceManager &SM, const CompoundStmt *Block,
+                      llvm::StringRef Stmt, std::vector<FixItHint> &Out) {
+  SourceLocation RB = Block->getRBracLoc();
+  if (auto RIndent = lineIndent(SM, RB)) {
+    std::optional<std::string> SIndent;
+    if (!Block->body_empty())
+      SIndent = lineIndent(SM, Block->body_back()->getBeginLoc());
+    std::string Indent = SIndent ? *SIndent : *RIndent + "  ";
+    Out.push_back(FixItHint::CreateInsertion(
+        RB.getLocWithOffset(-static_cast<int>(RIndent->size())),
+        Indent + Stmt.str() + "\n"));
+  } else if (RB.isValid() && !RB.isMacroID()) {
+    Out.push_back(FixItHint::CreateInsertion(RB, Stmt.str() + " "));
+  }
+}
+
 } // namespace clang::tidy::http

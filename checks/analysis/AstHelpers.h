@@ -12,10 +12,12 @@
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/Stmt.h"
+#include "clang/Basic/Diagnostic.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/SmallVector.h"
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace clang::tidy::http {
 
@@ -56,6 +58,12 @@ const LambdaExpr *enclosingLambda(const LocalParentMap &PM, const Stmt *S);
 /// fix-its that keep the surrounding indentation), or nothing.
 std::optional<std::string> lineIndent(const SourceManager &SM,
                                       SourceLocation Loc);
+
+/// Inserts Stmt as the block's last statement, on a line of its own with
+/// the block's indentation where the closing brace stands alone, else just
+/// before the brace. Nothing for a brace inside a macro.
+void insertAtBlockEnd(const SourceManager &SM, const CompoundStmt *Block,
+                      llvm::StringRef Stmt, std::vector<FixItHint> &Out);
 
 /// True if the range is invalid or starts or ends in a macro expansion.
 bool isInMacro(SourceRange R);
