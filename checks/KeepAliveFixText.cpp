@@ -10,6 +10,7 @@
 #include "KeepAliveWithoutTimeoutCheck.h"
 #include "analysis/ObjectUses.h"
 #include "clang/AST/ASTContext.h"
+#include "clang/Basic/CharInfo.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/STLExtras.h"
@@ -17,6 +18,40 @@
 namespace clang::tidy::http {
 
 using namespace keepalive;
+
+namespace {
+/// Whether `A::B::C` names a declaration visible from the translation unit
+/// (inline namespaces are looked through by DeclContext::lookup).
+bool isDeclared(ASTContext &Ctx, llvm::StringRef Qualified) {
+  const DeclContext *DC = Ctx.getTranslationUnitDecl();
+  llvm::SmallVector<llvm::StringRef, 4> Parts;
+  Qualified.split(Parts, "::", -1, /*KeepEmpty=*/false);
+  for (size_t I = 0; I < Parts.size(); ++I) {
+    DeclContextLookupResult R =
+        DC->lookup(DeclarationName(&Ctx.Idents.get(Parts[I])));
+    if (R.empty())
+      return false;
+    if (I + 1 == Parts.size())
+      return true;
+    const NamedDecl *ND = R.front();
+    if (const auto *NA = dyn_cast<NamespaceAliasDecl>(ND))
+      ND = NA->getNamespace();
+    if (const auto *TD = dyn_cast<TypedefNameDecl>(ND))
+      if (const auto *RD = TD->getUnderlyingType()->getAsCXXRecordDecl())
+        ND = RD;
+    const auto *Next = dyn_cast<DeclContext>(ND);
+    if (!Next)
+      return false;
+    if (const auto *RD = dyn_cast<CXXRecordDecl>(Next)) {
+      if (!RD->hasDefinition())
+        return false;
+      Next = RD->getDefinition();
+    }
+    DC = Next;
+  }
+  return false;
+}
+} // namespace
 
 std::string KeepAliveWithoutTimeoutCheck::fixText(const ValueDecl *Key,
                                                   const Entry *What,
@@ -55,6 +90,25 @@ std::string KeepAliveWithoutTimeoutCheck::fixText(const ValueDecl *Key,
     }
     if (!Found)
       return "";
+  }
+  // Every qualified name the statement spells must be declared here:
+  // curlpp::options::Timeout lives in a header (Options.hpp) that a file
+  // using curlpp::Easy need not include.
+  for (size_t P = 0; P < T.size();) {
+    size_t B = T.find("::", P);
+    if (B == std::string::npos)
+      break;
+    size_t S = B;
+    while (S > 0 && (isAlphanumeric(T[S - 1]) || T[S - 1] == '_' ||
+                     T[S - 1] == ':'))
+      --S;
+    size_t E = B;
+    while (E < T.size() &&
+           (isAlphanumeric(T[E]) || T[E] == '_' || T[E] == ':'))
+      ++E;
+    if (!isDeclared(*Ctx, llvm::StringRef(T).slice(S, E)))
+      return "";
+    P = E;
   }
   auto Replace = [&](llvm::StringRef From, const std::string &To) {
     for (size_t P = T.find(From.str()); P != std::string::npos;

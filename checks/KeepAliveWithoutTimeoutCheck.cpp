@@ -292,15 +292,12 @@ void KeepAliveWithoutTimeoutCheck::registerMatchers(MatchFinder *Finder) {
           hasArgument(0, ignoringParenImpCasts(NewClient)))
           .bind("reset"),
       callExpr(Lib.calls(Catalogued)).bind("call"),
-      cxxMemberCallExpr(
-          callee(cxxMethodDecl(ofClass(ClientClass))),
-          hasAnyArgument(hasType(qualType(hasUnqualifiedDesugaredType(
-              recordType(hasDeclaration(
-                  cxxRecordDecl(Lib.isClass({Role::TimeoutArgType})))))))))
+      cxxMemberCallExpr(callee(cxxMethodDecl(ofClass(ClientClass))))
           .bind("argCall"));
   Finder->addMatcher(
       gate<CallExpr>(
-          [Known, IsClient, MayCreate, WantArgCalls](const CallExpr &Call) {
+          [this, Known, IsClient, MayCreate,
+           WantArgCalls](const CallExpr &Call) {
             if (Known(Call))
               return true;
             if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(&Call))
@@ -312,7 +309,8 @@ void KeepAliveWithoutTimeoutCheck::registerMatchers(MatchFinder *Finder) {
               return false;
             if (M->getIdentifier() && M->getName() == "reset")
               return MC->getNumArgs() >= 1;
-            return WantArgCalls && IsClient(M->getParent());
+            return WantArgCalls && IsClient(M->getParent()) &&
+                   !timeoutObjects(*MC).empty();
           },
           callExpr(NotInSystemHeader, Kinds)),
       this);
@@ -670,6 +668,51 @@ void KeepAliveWithoutTimeoutCheck::collectCall(const CallExpr *C) {
   }
 }
 
+llvm::SmallVector<KeepAliveWithoutTimeoutCheck::TimeoutObject, 1>
+KeepAliveWithoutTimeoutCheck::timeoutObjects(const CXXMemberCallExpr &MC) const {
+  llvm::SmallVector<TimeoutObject, 1> Out;
+  // The catalogued type as the code spells it: a typedef's name first
+  // (curlpp's option objects are typedefs of one template), then the class
+  // itself. Only the catalogued type: cpr::ConnectTimeout derives from
+  // cpr::Timeout but bounds the connect phase only.
+  auto EntryOf = [&](QualType T) -> const Entry * {
+    for (int I = 0; !T.isNull() && I < 8; ++I) {
+      const auto *TT = T->getAs<TypedefType>();
+      if (!TT)
+        break;
+      if (const Entry *E =
+              Lib.findName(catalogueName(TT->getDecl()), Role::TimeoutArgType))
+        return E;
+      T = TT->desugar();
+    }
+    const CXXRecordDecl *RD = T.isNull() ? nullptr : T->getAsCXXRecordDecl();
+    return RD ? Lib.findName(catalogueName(RD), Role::TimeoutArgType) : nullptr;
+  };
+  for (const Expr *A : MC.arguments()) {
+    const Expr *S = A->IgnoreParenImpCasts();
+    if (const auto *MT = dyn_cast<MaterializeTemporaryExpr>(S))
+      S = MT->getSubExpr()->IgnoreParenImpCasts();
+    if (const auto *BT = dyn_cast<CXXBindTemporaryExpr>(S))
+      S = BT->getSubExpr()->IgnoreParenImpCasts();
+    // curlpp's setOpt(new curlpp::options::Timeout(30)).
+    if (const auto *NE = dyn_cast<CXXNewExpr>(S)) {
+      if (const Entry *E = EntryOf(NE->getAllocatedType()))
+        Out.push_back({E, NE->getInitializer()});
+      continue;
+    }
+    if (const Entry *E = EntryOf(S->getType()))
+      Out.push_back({E, S});
+  }
+  // curlpp's setOpt<curlpp::options::Timeout>(30): the option is the
+  // explicit template argument, the value the call's argument.
+  if (const auto *ME = dyn_cast<MemberExpr>(MC.getCallee()->IgnoreParens()))
+    for (const TemplateArgumentLoc &TA : ME->template_arguments())
+      if (TA.getArgument().getKind() == TemplateArgument::Type)
+        if (const Entry *E = EntryOf(TA.getArgument().getAsType()))
+          Out.push_back({E, MC.getNumArgs() ? MC.getArg(0) : nullptr});
+  return Out;
+}
+
 void KeepAliveWithoutTimeoutCheck::check(const MatchFinder::MatchResult &R) {
   Ctx = R.Context;
   if (const auto *C = R.Nodes.getNodeAs<CallExpr>("call")) {
@@ -683,20 +726,17 @@ void KeepAliveWithoutTimeoutCheck::check(const MatchFinder::MatchResult &R) {
         objectKeyOf(MC->getImplicitObjectArgument(), Lib, /*ThroughLayers=*/true).Leaf;
     if (!Key)
       return;
-    // Only the catalogued type itself: cpr::ConnectTimeout derives from
-    // cpr::Timeout but bounds the connect phase only.
-    for (const Expr *A : MC->arguments()) {
-      const Expr *S = A->IgnoreParenImpCasts();
-      if (const auto *MT = dyn_cast<MaterializeTemporaryExpr>(S))
-        S = MT->getSubExpr()->IgnoreParenImpCasts();
-      const CXXRecordDecl *RD = S->getType()->getAsCXXRecordDecl();
-      const Entry *E =
-          RD ? Lib.findName(catalogueName(RD), Role::TimeoutArgType) : nullptr;
-      if (!E)
+    Facts &F = Keys[Key];
+    for (const TimeoutObject &T : timeoutObjects(*MC)) {
+      if ((T.What->Flags & ZeroMeansNoTimeout) && T.Value &&
+          evaluate(T.Value, *Ctx) == Value::Zero) {
+        if (!F.NoTimeout)
+          F.NoTimeout = MC;
+        F.ZeroTimeoutCalls.push_back(MC);
         continue;
-      if ((E->Flags & ZeroMeansNoTimeout) && evaluate(S, *Ctx) == Value::Zero)
-        continue;
-      Keys[Key].Timeout = true;
+      }
+      F.Timeout = true;
+      F.TimeoutCalls.push_back(MC);
     }
     return;
   }

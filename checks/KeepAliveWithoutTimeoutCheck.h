@@ -138,6 +138,14 @@ private:
                    llvm::ArrayRef<Exposure> Exposed);
   void addFixNote(const Stmt *After, const Stmt *Root,
                   const std::string &Text);
+  /// The timeout objects a client's method is given (`SetOption(cpr::Timeout
+  /// {ms})`, curlpp's `setOpt(Timeout(s))`), each with its value.
+  struct TimeoutObject {
+    const Entry *What;
+    const Expr *Value;
+  };
+  llvm::SmallVector<TimeoutObject, 1>
+  timeoutObjects(const CXXMemberCallExpr &MC) const;
 
   Catalogue Lib;
   const bool ReportDefaultKeepAlive;

@@ -90,14 +90,17 @@ const LibraryInfo Infos[] = {
     {Library::RestClient, "restclient-cpp",
      "RestClient::get/post/... build a new connection for every call; keep "
      "one RestClient::Connection and reuse it",
-     "RestClient::Connection::SetTimeout", "", "",
+     "RestClient::Connection::SetTimeout(seconds)",
+     "$obj$arrowSetTimeout($sec);", "",
      "restclient-cpp sets no timeout by default (libcurl's CURLOPT_TIMEOUT "
      "0), so a stalled server holds the kept-alive socket and blocks the "
      "request forever"},
     {Library::Curlpp, "curlpp",
      "a curlpp::Easy keeps libcurl's connection cache; reuse one for "
      "repeated requests",
-     "curlpp::options::Timeout", "", "",
+     "setOpt(curlpp::options::Timeout(seconds)) or "
+     "curlpp::options::LowSpeedTime with LowSpeedLimit",
+     "$obj$arrowsetOpt(curlpp::options::Timeout($sec));", "",
      "curlpp sets no timeout by default (libcurl's CURLOPT_TIMEOUT 0), so a "
      "stalled server holds the kept-alive socket and blocks the request "
      "forever"},
@@ -397,13 +400,25 @@ void Catalogue::addBuiltins(Table &T) {
     Add(("RestClient::Connection::" + V).str(), L::RestClient,
         R::RequestCall);
   }
-  Add("RestClient::Connection::SetTimeout", L::RestClient, R::TimeoutSetter);
+  // A Connection reuses its one easy handle, so libcurl keeps its
+  // connections alive; its timeout stays 0 (none) until SetTimeout.
+  Add("RestClient::Connection::SetTimeout", L::RestClient, R::TimeoutSetter,
+      ZeroMeansNoTimeout);
+  Add("RestClient::Connection", L::RestClient, R::DefaultKeepAlive);
 
   // --- curlpp: Easy wraps one easy handle.
   Add("curlpp::Easy", L::Curlpp, R::ClientType, NoFlags);
   Add("curlpp::Easy::perform", L::Curlpp, R::RequestCall);
   Add("curlpp::Easy::setOpt", L::Curlpp, R::RequestOption);
-  Add("curlpp::options::Timeout", L::Curlpp, R::TimeoutArgType);
+  // Option objects are typedefs of OptionTrait<T, CURLoption>: matched by
+  // the typedef's name, as the code spells it. Like libcurl's options, 0
+  // means none.
+  for (llvm::StringRef T : {"Timeout", "LowSpeedTime", "LowSpeedLimit"})
+    Add(("curlpp::options::" + T).str(), L::Curlpp, R::TimeoutArgType,
+        ZeroMeansNoTimeout);
+  Add("curlpp::Easy", L::Curlpp, R::DefaultKeepAlive);
+  // Easy::reset() is curl_easy_reset: every option back to its default.
+  Add("curlpp::Easy::reset", L::Curlpp, R::OptionReset);
 
   // --- Owners a client may be held in; a destructor-released client stays
   // destructor-released behind them.
