@@ -436,6 +436,11 @@ void Catalogue::addBuiltins(Table &T) {
         "curl_multi_info_read", "curl_multi_fdset", "curl_share_setopt",
         "curl_mime_addpart"})
     Add(F, L::Curl, R::NeutralUse);
+  // curlpp's infos (curlpp::infos::ResponseCode::get(easy)) read what the
+  // last transfer left in the handle.
+  for (llvm::StringRef F : {"curlpp::Info::get", "curlpp::NotAvailableInfo::get",
+                            "curlpp::InfoGetter::get"})
+    Add(F, L::Curlpp, R::NeutralUse);
   Add("QObject::connect", L::Qt, R::NeutralUse);
 
   // --- Handles that share a pool: a new easy handle per transfer is how the

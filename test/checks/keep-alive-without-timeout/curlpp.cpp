@@ -4,6 +4,7 @@
 // RUN: %check_http_tidy --tidy-check-suffix=TIDY --clangd-check-suffix=CLANGD --fix-notes %s http-keep-alive-without-timeout %t -- -- -std=c++17
 #include <curlpp/cURLpp.hpp>
 #include <curlpp/Easy.hpp>
+#include <curlpp/Infos.hpp>
 #include <curlpp/Options.hpp>
 #include <string>
 #include <vector>
@@ -152,17 +153,19 @@ void once(const std::string &u) {
   request.perform();
 }
 
-// A member Easy lives as long as its object.
+// A member Easy lives as long as its object. Reading what the transfer left
+// in it (curlpp::infos) hands it to no one.
 class Poller {
 public:
-  void poll(const std::string &u) {
+  long poll(const std::string &u) {
     easy_.setOpt(curlpp::options::Url(u));
     easy_.perform();
+    return curlpp::infos::ResponseCode::get(easy_);
   }
 private:
   curlpp::Easy easy_;
   // CHECK-MESSAGES: :[[@LINE-1]]:16: warning: 'easy_' (curlpp) keeps its connection alive by default and no timeout is set on it
-  // CHECK-MESSAGES: :[[@LINE-5]]:5: note: 'easy_' lives on and sends its requests here, keeping the connection open between them
+  // CHECK-MESSAGES: :[[@LINE-6]]:5: note: 'easy_' lives on and sends its requests here, keeping the connection open between them
 };
 class BoundedPoller {
 public:

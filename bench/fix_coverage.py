@@ -1,0 +1,230 @@
+#!/usr/bin/env python3
+"""How many http-client-per-request findings carry a fix-it, and whether the
+fixes hold: the fixed file compiles and a second run reports nothing there.
+
+  bench/fix_coverage.py [--build BUILD_DIR] [--json OUT] [INPUTS...]
+
+INPUTS are source files or compile_commands.json files (every entry, or
+only the entries given with --only). With no INPUTS: the check's own test
+inputs (test/checks/client-per-request, with each test's first
+%check_http_tidy RUN line's compiler arguments) and the bundled examples.
+
+Per finding the shape is the one its warning names: "loop" (a client per
+iteration), "member" (per call, in a member function), "per-host" (per
+call, built from a parameter of the function), "helper" (per call, constant
+construction), or "building-call" (a library call that builds its own
+client). A finding "has a fix" when its warning or one of its notes carries
+replacements (clang-tidy --export-fixes). Each input is then fixed with
+--fix --fix-notes in a scratch copy, compiled (-fsyntax-only), and checked
+again: the findings a fix was offered for must be gone.
+"""
+import argparse
+import collections
+import json
+import os
+import re
+import shlex
+import shutil
+import subprocess
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+CHECK = "http-client-per-request"
+QT = "/usr/include/x86_64-linux-gnu/qt6"
+QT_FLAGS = "-fPIC -isystem {0} -isystem {0}/QtCore -isystem {0}/QtNetwork".format(QT)
+
+
+def find_llvm(build):
+    cache = os.path.join(build, "CMakeCache.txt")
+    major = "22"
+    if os.path.exists(cache):
+        m = re.search(r"LLVM_DIR:PATH=/usr/lib/llvm-(\d+)", open(cache).read())
+        if m:
+            major = m.group(1)
+    return "/usr/lib/llvm-%s/bin/clang++" % major
+
+
+def test_inputs():
+    """(file, compile args, tidy args) of each test input."""
+    d = os.path.join(ROOT, "test", "checks", "client-per-request")
+    out = []
+    for name in sorted(os.listdir(d)):
+        path = os.path.join(d, name)
+        if not name.endswith((".cpp", ".c")):
+            continue
+        text = open(path).read()
+        if "REQUIRES: qt6-moc" in text or "--no-compile" in text:
+            continue
+        m = re.search(r"RUN: %check_http_tidy (.*)", text)
+        if not m:
+            continue
+        line = m.group(1)
+        line = (line.replace("%test_include", os.path.join(ROOT, "test", "include"))
+                .replace("%qt_flags", QT_FLAGS).replace("%S", d))
+        parts = shlex.split(line)
+        if parts.count("--") < 2:
+            continue
+        a = parts.index("--")
+        b = parts.index("--", a + 1)
+        tidy = [p for p in parts[a + 1:b]]
+        comp = parts[b + 1:]
+        out.append((path, comp, tidy))
+    return out
+
+
+def example_inputs():
+    d = os.path.join(ROOT, "examples", "src")
+    inc = os.path.join(ROOT, "examples", "include")
+    return [(os.path.join(d, n), ["-std=c++17", "-I", inc, "-isystem",
+                                  os.path.join(ROOT, "test", "include")] +
+             QT_FLAGS.split(), [])
+            for n in sorted(os.listdir(d)) if n.endswith(".cpp")]
+
+
+def db_inputs(db, only):
+    out = []
+    for e in json.load(open(db)):
+        f = os.path.join(e["directory"], e["file"])
+        if only and not any(f.endswith(o) for o in only):
+            continue
+        args = e.get("arguments") or shlex.split(e["command"])
+        comp = []
+        skip = False
+        for a in args[1:]:
+            if skip:
+                skip = False
+                continue
+            if a in ("-o", "-c"):
+                skip = a == "-o"
+                continue
+            if a == e["file"] or a == f:
+                continue
+            comp.append(a)
+        out.append((f, comp, [], e["directory"]))
+    return out
+
+
+def shape_of(msg):
+    if "iteration of a loop" in msg:
+        return "loop"
+    if "builds a new client" in msg or "build a new" in msg:
+        return "building-call"
+    return "per-call"
+
+
+def run_tidy(httptidy, path, comp, tidy, cwd, fixes=None, fix=False):
+    cmd = [httptidy, "--checks=-*," + CHECK] + tidy
+    if fixes:
+        cmd.append("--export-fixes=" + fixes)
+    if fix:
+        cmd += ["--fix", "--fix-notes"]
+    cmd += [path, "--"] + comp
+    r = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True)
+    return r.stdout + r.stderr
+
+
+WARN = re.compile(r"^(.*?):(\d+):(\d+): warning: (.*) \[" + CHECK + r"\]$", re.M)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--build", default=os.path.join(ROOT, "build-22"))
+    ap.add_argument("--json")
+    ap.add_argument("--only", action="append", default=[])
+    ap.add_argument("--label", default=None)
+    ap.add_argument("--verbose", action="store_true")
+    ap.add_argument("inputs", nargs="*")
+    args = ap.parse_args()
+    httptidy = os.path.join(args.build, "bin", "httptidy")
+    clangxx = find_llvm(args.build)
+    items = []
+    if not args.inputs:
+        items = [(p, c, t, os.path.dirname(p)) for p, c, t in test_inputs() + example_inputs()]
+    for i in args.inputs:
+        if i.endswith(".json"):
+            items += db_inputs(i, args.only)
+        else:
+            items.append((os.path.abspath(i), ["-std=c++17"], [], os.getcwd()))
+
+    per_shape = collections.defaultdict(lambda: collections.Counter())
+    rows = []
+    tmp = tempfile.mkdtemp(prefix="fixcov.")
+    try:
+        for path, comp, tidy, cwd in items:
+            fx = os.path.join(tmp, "fixes.yaml")
+            if os.path.exists(fx):
+                os.remove(fx)
+            out = run_tidy(httptidy, path, comp, tidy, cwd, fixes=fx)
+            warns = [(int(m.group(2)), m.group(4)) for m in WARN.finditer(out)
+                     if os.path.abspath(os.path.join(cwd, m.group(1))) == path]
+            if not warns:
+                continue
+            fixed_lines = set()
+            if os.path.exists(fx):
+                text = open(fx).read()
+                # One entry per diagnostic: its own replacements, then its
+                # notes' (the YAML is flat enough to read without a parser).
+                for block in re.split(r"\n  - DiagnosticName:", text)[1:]:
+                    if CHECK not in block.split("\n", 1)[0]:
+                        continue
+                    m = re.search(r"FileOffset:\s*(\d+)", block)
+                    if "ReplacementText" not in block or not m:
+                        continue
+                    off = int(m.group(1))
+                    src = open(path, "rb").read()
+                    fixed_lines.add(src[:off].count(b"\n") + 1)
+            # The fixed copy: compiles? second run silent where fixed?
+            ext = os.path.splitext(path)[1]
+            work = os.path.join(tmp, "fixed" + ext)
+            shutil.copy(path, work)
+            wdir = os.path.dirname(path)
+            comp_here = comp + ["-I", wdir]
+            run_tidy(httptidy, work, comp_here, tidy, cwd, fix=True)
+            cc = [clangxx if ext != ".c" else clangxx.replace("clang++", "clang"),
+                  "-fsyntax-only", "-w"] + comp_here + [work]
+            compiles = subprocess.run(cc, cwd=cwd, capture_output=True).returncode == 0
+            again = run_tidy(httptidy, work, comp_here, tidy, cwd)
+            again_n = len(WARN.findall(again))
+            for line, msg in warns:
+                s = shape_of(msg)
+                has = line in fixed_lines
+                c = per_shape[s]
+                c["findings"] += 1
+                c["with fix"] += has
+                rows.append({"file": os.path.relpath(path, ROOT) if path.startswith(ROOT) else path,
+                             "line": line, "shape": s, "fix": has})
+                if args.verbose:
+                    print("%s:%d %s %s" % (rows[-1]["file"], line, s, "FIX" if has else "-"))
+            n_fixed = sum(1 for l, _ in warns if l in fixed_lines)
+            if n_fixed:
+                per_shape["files"]["fixed files"] += 1
+                per_shape["files"]["compile"] += compiles
+                # Findings without a fix stay; fixed ones must not come back.
+                per_shape["files"]["second run silent"] += again_n <= len(warns) - n_fixed
+                if not compiles and args.verbose:
+                    print("  does not compile after fixes:", path)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+    total = collections.Counter()
+    print("%-14s %8s %8s %6s" % ("shape", "findings", "with fix", "share"))
+    for s, c in sorted(per_shape.items()):
+        if s == "files":
+            continue
+        total.update(c)
+        print("%-14s %8d %8d %5.0f%%" % (s, c["findings"], c["with fix"],
+                                         100.0 * c["with fix"] / max(1, c["findings"])))
+    print("%-14s %8d %8d %5.0f%%" % ("all", total["findings"], total["with fix"],
+                                     100.0 * total["with fix"] / max(1, total["findings"])))
+    f = per_shape["files"]
+    print("fixed files: %d, compile: %d, second run silent: %d" %
+          (f["fixed files"], f["compile"], f["second run silent"]))
+    if args.json:
+        json.dump({"label": args.label, "rows": rows,
+                   "files": dict(f)}, open(args.json, "w"), indent=1)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
