@@ -413,10 +413,12 @@ void ClientPerRequestCheck::reportInLoop(Site &S) {
           std::string(S.C.How == Kind::BuildingCall
                           ? "keep one client outside the loop and reuse it"
                           : "create one client before the loop and reuse it");
+  std::string NoFix;
+  std::vector<FixItHint> NoteFix;
   {
     auto D = diag(S.Loc, Msg);
     if (!Variant && S.C.How == Kind::Object && Target < Invariance.size()) {
-      auto Fix = S.Uses.hoistFix(*Invariance[Target], S.C.What);
+      auto Fix = S.Uses.hoistFix(*Invariance[Target], S.C.What, NoFix);
       // Editors get a range, not a point: without one of its own, clangd
       // would give the warning the fix's removal range, which starts at
       // the end of the line above.
@@ -425,12 +427,29 @@ void ClientPerRequestCheck::reportInLoop(Site &S) {
                                : S.Anchor->getSourceRange());
       for (const FixItHint &H : Fix)
         D << H;
+    } else if (!Variant && S.C.How == Kind::Factory &&
+               (S.C.What->Flags & RawHandle) && Target == 0) {
+      NoteFix = S.Uses.loopHandleFix(S.Loops[0], *S.C.What, NoFix);
     }
+  }
+  if (!NoteFix.empty()) {
+    auto N = diag(S.Loc,
+                  "make the handle once before the loop, reset it at the top "
+                  "of each iteration (%0 keeps the connections) and release "
+                  "it after the loop; apply with --fix-notes, knowing that "
+                  "the reset keeps cookies and TLS session IDs from one "
+                  "iteration to the next",
+                  DiagnosticIDs::Note)
+             << S.Uses.resetCallFor(*S.C.What);
+    for (const FixItHint &H : NoteFix)
+      N << H;
   }
   diag(S.Loops[Target]->getBeginLoc(), "this %0 loop repeats it",
        DiagnosticIDs::Note)
       << loopKindName(S.Loops[Target]);
   addHint(S);
+  if (NoteFix.empty() && !NoFix.empty())
+    diag(S.Loc, "no fix-it is offered: %0", DiagnosticIDs::Note) << NoFix;
 }
 
 /// A client made once per call of a function, with evidence that the call
@@ -499,23 +518,99 @@ void ClientPerRequestCheck::reportPerCall(Site &S) {
           " so no connection is reused across "
           "calls and every call opens a new socket; create the client once "
           "(a member or a shared instance) and reuse it";
+  std::string NoFix;
+  PerCallFix Fix = perCallFix(S, Here, Why, NoFix);
   {
     auto D = diag(S.Loc, "%0") << Msg;
-    // `static` shares one client between every caller and thread: only for
-    // a type the catalogue itself calls thread-safe (not a subclass that
-    // may add state), and only if the call just sends requests with it
-    // (per-call setters such as a bearer token would leak between callers).
-    // Never in test code, where each test wants its own client.
-    if (S.C.How == Kind::Object && (S.C.What->Flags & ThreadSafeToShare) &&
-        !Tests->contains(Here) && !startsOwnServer(S.PM) &&
-        constructedClassName(S.Anchor) == S.C.What->Name && S.Uses.onlyRequests() &&
-        llvm::all_of(S.Args, [&](const Expr *A) { return isConstantArg(A, *Ctx); }))
-      for (const FixItHint &H : S.Uses.staticFix())
+    if (!Fix.OnNote)
+      for (const FixItHint &H : Fix.Hints)
         D << H;
+  }
+  if (Fix.OnNote && !Fix.Hints.empty()) {
+    auto N = diag(S.Loc, "%0", DiagnosticIDs::Note) << Fix.NoteText;
+    for (const FixItHint &H : Fix.Hints)
+      N << H;
   }
   for (const EvidenceNote &N : Why.Notes)
     diag(N.Loc, "%0", DiagnosticIDs::Note) << N.Text;
   addHint(S);
+  if (Fix.Hints.empty() && !NoFix.empty())
+    diag(S.Loc, "no fix-it is offered: %0", DiagnosticIDs::Note) << NoFix;
+}
+
+/// The fix for a client made per call: one shared by every call (`static`,
+/// for a thread-safe client whose calls only send requests), one per thread
+/// (`thread_local`, for a client that serves one thread at a time, and for
+/// one that serialises its requests when the calls come from a server's
+/// many threads), or a per-thread holder for a raw handle (on a note: it
+/// changes what the handle keeps between calls).
+ClientPerRequestCheck::PerCallFix
+ClientPerRequestCheck::perCallFix(Site &S, const Callable &Here,
+                                  const ::clang::tidy::http::Evidence &Why,
+                                  std::string &NoFix) {
+  PerCallFix Out;
+  const Entry &What = *S.C.What;
+  const unsigned Flags = What.Flags;
+  if (S.C.How == Kind::Factory && (Flags & RawHandle) &&
+      (Flags & ReusablePerThread)) {
+    Out.Hints = S.Uses.handleHolderFix(What, NoFix);
+    Out.OnNote = true;
+    Out.NoteText =
+        "keep one handle per thread instead and reset it on each call (" +
+        S.Uses.resetCallFor(What) +
+        " keeps the connections); apply with --fix-notes, knowing that the "
+        "reset keeps cookies and TLS session IDs from call to call, and "
+        "that the handle is released at thread exit, which can come after "
+        "the program's curl_global_cleanup";
+    return Out;
+  }
+  if (S.C.How != Kind::Object)
+    return Out;
+  if (Tests->contains(Here)) {
+    NoFix = "test code wants a fresh client for each test";
+    return Out;
+  }
+  if (constructedClassName(S.Anchor) != What.Name) {
+    NoFix = "the client is an instance of a class derived from '" + What.Name +
+            "', which may add state of its own";
+    return Out;
+  }
+  if (!llvm::all_of(S.Args, [&](const Expr *A) { return isConstantArg(A, *Ctx); })) {
+    NoFix = "the client is built from values that may change from call to "
+            "call; keep one client per distinct value (for example in a map)";
+    return Out;
+  }
+  if (startsOwnServer(S.PM)) {
+    NoFix = "the function runs a server of its own, which a shared client "
+            "would outlive";
+    return Out;
+  }
+  // `static` shares one client between every caller and thread: only for a
+  // type the catalogue itself calls thread-safe, and only if the call just
+  // sends requests with it (per-call setters such as a bearer token would
+  // leak between callers). A server's handler threads would queue behind a
+  // client that serialises its requests: one per thread there.
+  const bool Route = Why.Kind == EvidenceKind::Route;
+  const bool Static = (Flags & ThreadSafeToShare) && S.Uses.onlyRequests() &&
+                      !(Route && (Flags & SerialisesRequests));
+  if (Static) {
+    Out.Hints = S.Uses.staticFix(/*PerThread=*/false, NoFix);
+    return Out;
+  }
+  if (Flags & ReusablePerThread) {
+    Out.Hints = S.Uses.staticFix(/*PerThread=*/true, NoFix);
+    return Out;
+  }
+  if (Flags & ThreadSafeToShare)
+    NoFix = "a setter configures the client on each call, and a shared "
+            "client would carry it over to other callers";
+  else if (Flags & HeapObject)
+    NoFix = "the manager belongs to the thread that made it, so it cannot be "
+            "kept per thread or shared; make it a member of a long-lived "
+            "object";
+  else
+    NoFix = "the library's client cannot be kept between calls safely";
+  return Out;
 }
 
 void ClientPerRequestCheck::reportPerObject(Site &S,

@@ -74,6 +74,14 @@ private:
   /// per object: reported where the object is constructed again and again.
   void reportPerObject(Site &S, const CXXConstructorDecl *Ctor);
   void addHint(const Site &S);
+  struct PerCallFix {
+    std::vector<FixItHint> Hints;
+    bool OnNote = false; // a note's fix (--fix-notes): it changes more
+    std::string NoteText;
+  };
+  PerCallFix perCallFix(Site &S, const Callable &Here,
+                        const ::clang::tidy::http::Evidence &Why,
+                        std::string &NoFix);
   bool isOneShot(const FunctionDecl *F) const;
   bool startsOwnServer(const LocalParentMap &PM) const;
 

@@ -18,6 +18,31 @@ const VarDecl *localVarOf(const Expr *E) {
 
 } // namespace
 
+bool ClientUses::isSetter(const ObjectUse &Use) const {
+  const FunctionDecl *FD = Use.Kind == UseKind::Method ? Use.Method
+                           : Use.Kind == UseKind::Argument ? Use.Callee
+                                                           : nullptr;
+  if (!FD)
+    return false;
+  if (const auto *M = dyn_cast<CXXMethodDecl>(FD); M && M->isConst())
+    return false;
+  return !Lib.find(FD, Role::RequestCall) &&
+         !Lib.find(FD, Role::ResponseBodyCall) && !Lib.find(FD, Role::NeutralUse);
+}
+
+bool ClientUses::isConditional(const Stmt *S) const {
+  for (const Stmt *C = S, *P = PM.parent(S); P; C = P, P = PM.parent(P)) {
+    if (isa<IfStmt, SwitchStmt, ConditionalOperator, BinaryConditionalOperator,
+            CXXCatchStmt, LambdaExpr>(P) ||
+        isLoop(P))
+      return true;
+    if (const auto *BO = dyn_cast<BinaryOperator>(P))
+      if (BO->isLogicalOp() && C == BO->getRHS())
+        return true;
+  }
+  return false;
+}
+
 bool ClientUses::isCatalogued(const FunctionDecl *FD) const {
   return FD && Lib.findAny(FD);
 }
@@ -189,6 +214,10 @@ void ClientUses::classifyUse(const DeclRefExpr *U,
   Released |= IsRelease;
   if (!Neutral)
     OnlyRequests = false;
+  // A setter that runs on some calls only would carry over to the next call
+  // of a client kept from call to call.
+  if (!IsRelease && Use.Call && isSetter(Use) && isConditional(Use.Call))
+    ConditionalUse = true;
   // A callback that only releases it later is not an escape; one that uses
   // it otherwise may reuse it.
   const bool DirectCapture =
@@ -210,8 +239,11 @@ bool ClientUses::classifyMethodUse(const ObjectUse &Use) {
     ConfigCalls.push_back(Use.Call);
   if (Lib.find(M, Role::ConnectionTarget))
     TargetSet = true;
-  if (Lib.find(M, Role::Release))
+  if (Lib.find(M, Role::Release)) {
+    if (Use.Call)
+      ReleaseCalls.push_back(Use.Call);
     return true;
+  }
   if (M->getIdentifier() && Lib.find(M->getParent(), Role::SmartPointer)) {
     llvm::StringRef N = M->getName();
     if (N == "reset" || N == "swap") {
@@ -233,108 +265,12 @@ bool ClientUses::classifyArgumentUse(const ObjectUse &Use) {
     Escapes = true; // moved out; a moved-from local is also reseated
     Reseated = true;
   } else if (FD && Lib.find(FD, Role::Release)) {
+    ReleaseCalls.push_back(Use.Call);
     return true;
   } else if ((FD && Lib.find(FD, Role::OwnershipTaker)) || !isCatalogued(FD)) {
     Escapes = true; // a function that may keep it
   }
   return false;
-}
-
-std::vector<FixItHint> ClientUses::hoistFix(LoopInvariance &Invariance,
-                                            const Entry *What) const {
-  const Stmt *Loop = Invariance.loop();
-  if (!Var || Escapes || Reseated || Static || !What ||
-      !(What->Flags & ReleasedByDestructor) || TargetSet)
-    return {};
-  if (isa<CXXNewExpr>(Anchor) && !SmartPointer)
-    return {}; // a raw heap client is released (or leaked) by hand
-  const DeclStmt *DS = PM.declStmtOf(Var);
-  if (!DS || !DS->isSingleDecl() || isInMacro(DS->getSourceRange()) ||
-      isInMacro(Loop->getSourceRange()))
-    return {};
-  // Only out of plain blocks and loop bodies up to the loop.
-  const Stmt *Cur = DS;
-  for (const Stmt *P = PM.parent(DS); P != Loop; Cur = P, P = PM.parent(P)) {
-    if (!P)
-      return {};
-    if (isLoop(P)) {
-      const Stmt *Body = nullptr;
-      if (const auto *F = dyn_cast<ForStmt>(P))
-        Body = F->getBody();
-      else if (const auto *RF = dyn_cast<CXXForRangeStmt>(P))
-        Body = RF->getBody();
-      else if (const auto *W = dyn_cast<WhileStmt>(P))
-        Body = W->getBody();
-      else if (const auto *D = dyn_cast<DoStmt>(P))
-        Body = D->getBody();
-      if (Cur != Body)
-        return {};
-    } else if (!isa<CompoundStmt>(P)) {
-      return {};
-    }
-  }
-  if (!isa_and_nonnull<CompoundStmt>(PM.parent(Loop)))
-    return {};
-  // The arguments must mean the same before the loop.
-  for (const Expr *A : creationArgs(Anchor))
-    if (!Invariance.isInvariant(A))
-      return {};
-  // The name must not clash with another in the wider scope.
-  for (const VarDecl *L : PM.localVars())
-    if (L != Var && L->getDeclName() == Var->getDeclName())
-      return {};
-  if (const auto *FD = dyn_cast<FunctionDecl>(Var->getDeclContext()))
-    for (const ParmVarDecl *P : FD->parameters())
-      if (P->getDeclName() == Var->getDeclName())
-        return {};
-
-  const SourceManager &SM = Ctx.getSourceManager();
-  const LangOptions &LO = Ctx.getLangOpts();
-  SourceLocation Begin = DS->getBeginLoc();
-  SourceLocation End = Lexer::getLocForEndOfToken(DS->getEndLoc(), 0, SM, LO);
-  if (Begin.isInvalid() || End.isInvalid())
-    return {};
-  llvm::StringRef Text = Lexer::getSourceText(
-      CharSourceRange::getCharRange(Begin, End), SM, LO);
-  if (Text.empty())
-    return {};
-
-  // Remove the whole line when the declaration stands alone on it: from the
-  // end of the previous line, so clang's fix-it merger, which widens removals
-  // that leave two blanks side by side, keeps the next line's indentation.
-  CharSourceRange Removal = CharSourceRange::getCharRange(Begin, End);
-  if (auto Indent = lineIndent(SM, Begin)) {
-    auto [FID, EndOff] = SM.getDecomposedLoc(End);
-    auto [BFID, BeginOff] = SM.getDecomposedLoc(Begin);
-    bool Invalid = false;
-    llvm::StringRef Buf = SM.getBufferData(FID, &Invalid);
-    size_t NL = Invalid ? llvm::StringRef::npos : Buf.find('\n', EndOff);
-    if (NL != llvm::StringRef::npos && BeginOff > Indent->size() &&
-        Buf.slice(EndOff, NL).trim(" \t\r").empty())
-      Removal = CharSourceRange::getCharRange(
-          Begin.getLocWithOffset(-static_cast<int>(Indent->size()) - 1), End);
-  }
-  SourceLocation LoopBegin = Loop->getBeginLoc();
-  std::vector<FixItHint> Fix;
-  if (auto LoopIndent = lineIndent(SM, LoopBegin))
-    Fix.push_back(FixItHint::CreateInsertion(
-        LoopBegin.getLocWithOffset(-static_cast<int>(LoopIndent->size())),
-        *LoopIndent + Text.str() + "\n"));
-  else
-    Fix.push_back(FixItHint::CreateInsertion(LoopBegin, Text.str() + " "));
-  Fix.push_back(FixItHint::CreateRemoval(Removal));
-  return Fix;
-}
-
-std::vector<FixItHint> ClientUses::staticFix() const {
-  if (!Var || Escapes || Reseated || Static || SmartPointer ||
-      isa<CXXNewExpr>(Anchor) || Var->hasAttrs() ||
-      Var->getType()->isReferenceType() || Var->isConstexpr())
-    return {};
-  const DeclStmt *DS = PM.declStmtOf(Var);
-  if (!DS || !DS->isSingleDecl() || isInMacro(DS->getSourceRange()))
-    return {};
-  return {FixItHint::CreateInsertion(DS->getBeginLoc(), "static ")};
 }
 
 // --- Shared expression helpers -----------------------------------------------

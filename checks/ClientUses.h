@@ -51,12 +51,34 @@ public:
     return ConfigCalls;
   }
 
-  /// Moves the declaration of the client to just before the loop, or nothing
-  /// if that would not compile or would change what the code does.
+  /// A setter or other non-request call on the client runs only on some
+  /// paths (under an `if`, a loop, a `?:`...).
+  bool hasConditionalUse() const { return ConditionalUse; }
+
+  /// The catalogued call that resets every option of What's handles
+  /// (curl_easy_reset), or empty.
+  std::string resetCallFor(const Entry &What) const;
+
+  // --- Fix-its that share one client (ClientHoistFixes.cpp). Each gives
+  // nothing, and says why in Why, where the fix would not compile or would
+  // change what the code does.
+
+  /// Moves the declaration of the client to just before the loop.
   std::vector<FixItHint> hoistFix(class LoopInvariance &Loop,
-                                  const Entry *What) const;
-  /// Makes the local declaration `static`, or nothing if unsafe.
-  std::vector<FixItHint> staticFix() const;
+                                  const Entry *What, std::string &Why) const;
+  /// Makes the local declaration `static`, or `thread_local` (one client
+  /// per thread, for a client that serves one thread at a time).
+  std::vector<FixItHint> staticFix(bool PerThread, std::string &Why) const;
+  /// A raw handle made per iteration: made once before the loop, reset at
+  /// the top of each iteration (the reset keeps the connections), released
+  /// once after the loop.
+  std::vector<FixItHint> loopHandleFix(const Stmt *Loop, const Entry &What,
+                                       std::string &Why) const;
+  /// A raw handle made per call: kept per thread in a
+  /// `thread_local std::unique_ptr` with the release function as deleter,
+  /// reset per call; the function's own release is removed.
+  std::vector<FixItHint> handleHolderFix(const Entry &What,
+                                         std::string &Why) const;
 
 private:
   void classifyUse(const DeclRefExpr *Use, const Stmt *CreationLambdaBody);
@@ -65,6 +87,14 @@ private:
   bool classifyMethodUse(const struct ObjectUse &Use);
   bool classifyArgumentUse(const struct ObjectUse &Use);
   bool isCatalogued(const FunctionDecl *FD) const;
+  bool isConditional(const Stmt *S) const;
+  /// A call that changes the client's settings (not a request, a getter or
+  /// a call that only looks at it).
+  bool isSetter(const struct ObjectUse &Use) const;
+  /// The declaration of the handle, checked to be one that a fix can
+  /// rewrite: a single plain local initialised by the creation.
+  const DeclStmt *rewritableDecl(std::string &Why) const;
+  bool nameClashes(llvm::StringRef Name) const;
   bool isPoolAttach(const CallExpr *Call) const;
 
   const LocalParentMap &PM;
@@ -82,6 +112,8 @@ private:
   bool Released = false;
   bool OnlyRequests = true;
   bool TargetSet = false; // setHost & co: cannot be repeated once connected
+  bool ConditionalUse = false;
+  llvm::SmallVector<const CallExpr *, 2> ReleaseCalls;
   llvm::SmallVector<const CallExpr *, 2> ConfigCalls;
   llvm::SmallVector<const Stmt *, 4> CreationLoops;
 };

@@ -212,8 +212,8 @@ void Catalogue::addBuiltins(Table &T) {
   using R = Role;
 
   // --- libcurl: CURL is `typedef void`, so the functions are the facts.
-  Add("curl_easy_init", L::Curl, R::ClientFactory, RawHandle,
-      "curl_easy_cleanup");
+  Add("curl_easy_init", L::Curl, R::ClientFactory,
+      RawHandle | ReusablePerThread, "curl_easy_cleanup");
   Add("curl_easy_duphandle", L::Curl, R::ClientFactory, RawHandle,
       "curl_easy_cleanup");
   Add("curl_multi_init", L::Curl, R::ClientFactory, RawHandle,
@@ -261,7 +261,8 @@ void Catalogue::addBuiltins(Table &T) {
   for (llvm::StringRef C :
        {"httplib::Client", "httplib::SSLClient", "httplib::ClientImpl"}) {
     Add(C, L::CppHttplib, R::ClientType,
-        ReleasedByDestructor | ThreadSafeToShare);
+        ReleasedByDestructor | ThreadSafeToShare | ReusablePerThread |
+            SerialisesRequests);
     std::string P = (C + "::").str();
     for (llvm::StringRef M : {"Get", "Post", "Put", "Patch", "Delete", "Head",
                               "Options", "send"})
@@ -274,7 +275,8 @@ void Catalogue::addBuiltins(Table &T) {
   }
 
   // --- cpr: the free calls build a Session inside unless given a pool.
-  Add("cpr::Session", L::Cpr, R::ClientType, ReleasedByDestructor);
+  Add("cpr::Session", L::Cpr, R::ClientType,
+      ReleasedByDestructor | ReusablePerThread);
   for (llvm::StringRef V : {"Get", "Post", "Put", "Patch", "Delete", "Head",
                             "Options", "Download"}) {
     Add(("cpr::" + V).str(), L::Cpr, R::ClientBuildingCall);
@@ -295,7 +297,7 @@ void Catalogue::addBuiltins(Table &T) {
   // --- POCO: one session is one connection.
   for (llvm::StringRef C : {"Poco::Net::HTTPClientSession",
                             "Poco::Net::HTTPSClientSession"})
-    Add(C, L::Poco, R::ClientType, ReleasedByDestructor);
+    Add(C, L::Poco, R::ClientType, ReleasedByDestructor | ReusablePerThread);
   Add("Poco::Net::HTTPClientSession::sendRequest", L::Poco, R::RequestCall);
   Add("Poco::Net::HTTPClientSession::receiveResponse", L::Poco,
       R::ResponseBodyCall);
@@ -393,7 +395,7 @@ void Catalogue::addBuiltins(Table &T) {
 
   // --- restclient-cpp: the free calls build a Connection per call.
   Add("RestClient::Connection", L::RestClient, R::ClientType,
-      ReleasedByDestructor);
+      ReleasedByDestructor | ReusablePerThread);
   for (llvm::StringRef V :
        {"get", "post", "put", "patch", "del", "head", "options"}) {
     Add(("RestClient::" + V).str(), L::RestClient, R::ClientBuildingCall);
@@ -407,7 +409,7 @@ void Catalogue::addBuiltins(Table &T) {
   Add("RestClient::Connection", L::RestClient, R::DefaultKeepAlive);
 
   // --- curlpp: Easy wraps one easy handle.
-  Add("curlpp::Easy", L::Curlpp, R::ClientType, NoFlags);
+  Add("curlpp::Easy", L::Curlpp, R::ClientType, ReusablePerThread);
   Add("curlpp::Easy::perform", L::Curlpp, R::RequestCall);
   Add("curlpp::Easy::setOpt", L::Curlpp, R::RequestOption);
   // Option objects are typedefs of OptionTrait<T, CURLoption>: matched by

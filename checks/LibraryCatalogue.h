@@ -165,6 +165,15 @@ enum EntryFlags : unsigned {
   IdleTimeoutOnly = 1u << 5,
   /// A timeout setter for which the value 0 means "no timeout".
   ZeroMeansNoTimeout = 1u << 6,
+  /// Serves one thread at a time and keeps its connections between uses,
+  /// with no thread affinity: one per thread (`thread_local`) is safe. On a
+  /// raw-handle factory: its handles can be kept per thread and made fresh
+  /// with the library's option reset (curl_easy_init, curl_easy_reset).
+  ReusablePerThread = 1u << 9,
+  /// Thread-safe, but sends one request at a time over one connection
+  /// (cpp-httplib's Client locks its socket per request): threads that share
+  /// it queue behind each other.
+  SerialisesRequests = 1u << 10,
 };
 
 struct Entry {

@@ -306,4 +306,36 @@ void insertAtBlockEnd(const SourceManager &SM, const CompoundStmt *Block,
   }
 }
 
+/// Whether `A::B::C` names a declaration visible from the translation unit
+/// (inline namespaces are looked through by DeclContext::lookup).
+bool isDeclared(ASTContext &Ctx, llvm::StringRef Qualified) {
+  const DeclContext *DC = Ctx.getTranslationUnitDecl();
+  llvm::SmallVector<llvm::StringRef, 4> Parts;
+  Qualified.split(Parts, "::", -1, /*KeepEmpty=*/false);
+  for (size_t I = 0; I < Parts.size(); ++I) {
+    DeclContextLookupResult R =
+        DC->lookup(DeclarationName(&Ctx.Idents.get(Parts[I])));
+    if (R.empty())
+      return false;
+    if (I + 1 == Parts.size())
+      return true;
+    const NamedDecl *ND = R.front();
+    if (const auto *NA = dyn_cast<NamespaceAliasDecl>(ND))
+      ND = NA->getNamespace();
+    if (const auto *TD = dyn_cast<TypedefNameDecl>(ND))
+      if (const auto *RD = TD->getUnderlyingType()->getAsCXXRecordDecl())
+        ND = RD;
+    const auto *Next = dyn_cast<DeclContext>(ND);
+    if (!Next)
+      return false;
+    if (const auto *RD = dyn_cast<CXXRecordDecl>(Next)) {
+      if (!RD->hasDefinition())
+        return false;
+      Next = RD->getDefinition();
+    }
+    DC = Next;
+  }
+  return false;
+}
+
 } // namespace clang::tidy::http

@@ -65,6 +65,10 @@ std::optional<std::string> lineIndent(const SourceManager &SM,
 void insertAtBlockEnd(const SourceManager &SM, const CompoundStmt *Block,
                       llvm::StringRef Stmt, std::vector<FixItHint> &Out);
 
+/// Whether `A::B::C` names a declaration visible from the translation unit
+/// (for fix-its that spell a name: is its header included?).
+bool isDeclared(ASTContext &Ctx, llvm::StringRef Qualified);
+
 /// True if the range is invalid or starts or ends in a macro expansion.
 bool isInMacro(SourceRange R);
 

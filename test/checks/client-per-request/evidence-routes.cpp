@@ -1,7 +1,9 @@
 // Evidence that a function runs again and again: a server runs it for every
 // request (cpp-httplib route handlers, POCO request handlers, cpprestsdk
 // listeners). Real headers: Debian's libcpp-httplib-dev, libpoco-dev and
-// libcpprest-dev.
+// libcpprest-dev. A server runs its handlers on many threads, and a
+// cpp-httplib Client sends one request at a time: its fix is one client per
+// thread (thread_local), not one for all (static, as cpprestsdk's).
 // RUN: %check_http_tidy %s http-client-per-request %t -- -- -std=c++17
 #include <httplib.h>
 #include <Poco/Net/HTTPClientSession.h>
@@ -24,7 +26,7 @@ void handleOrders(const httplib::Request &, httplib::Response &res) {
   auto r = inventory.Get("/stock");
   res.set_content(r ? r->body : "", "text/plain");
 }
-// CHECK-FIXES:  static httplib::Client inventory("http://inventory:8080");
+// CHECK-FIXES:  thread_local httplib::Client inventory("http://inventory:8080");
 
 // A helper a route handler calls: the chain is named.
 void pushUpstream() {
@@ -35,7 +37,7 @@ void pushUpstream() {
   // CHECK-MESSAGES: :[[@LINE-4]]:19: note: cpp-httplib sends 'Connection: close' by default: the shared client also needs set_keep_alive(true) to keep its connection
   up.Post("/events", "{}", "application/json");
 }
-// CHECK-FIXES:  static httplib::Client up("http://upstream:8080");
+// CHECK-FIXES:  thread_local httplib::Client up("http://upstream:8080");
 
 void routes(httplib::Server &svr, const std::string &dynamic) {
   svr.Get("/orders", handleOrders);
@@ -60,8 +62,8 @@ void routes(httplib::Server &svr, const std::string &dynamic) {
     audit.Get("/log");
   });
 }
-// CHECK-FIXES:    static httplib::Client auth("http://auth:8080");
-// CHECK-FIXES:    static httplib::Client audit("http://audit:8080");
+// CHECK-FIXES:    thread_local httplib::Client auth("http://auth:8080");
+// CHECK-FIXES:    thread_local httplib::Client audit("http://audit:8080");
 
 // POCO: the server calls handleRequest for every request.
 class OrdersHandler : public Poco::Net::HTTPRequestHandler {

@@ -121,10 +121,11 @@ public:
   }
 };
 
-// --- Reported, but no `static`: --------------------------------------------
+// --- Reported, but not shared by every caller: ------------------------------
 
 // Configured per call: a static client would share one caller's token with
-// another caller's request.
+// another caller's request. One per thread is safe: every call sets the
+// token before its request.
 std::string withToken(const std::string &token) {
   httplib::Client cli("https://api.example.com");
   // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: a new 'httplib::Client' is created for every request 'withToken' is called for
@@ -134,6 +135,22 @@ std::string withToken(const std::string &token) {
   auto r = cli.Get("/me");
   return r ? r->body : "";
 }
+// CHECK-FIXES:  thread_local httplib::Client cli("https://api.example.com");
+
+// A token set on some calls only would stay on the next call's client.
+std::string withOptionalToken(const std::string &token) {
+  httplib::Client cli("https://api.example.com");
+  // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: a new 'httplib::Client' is created for every request 'withOptionalToken' is called for
+  // CHECK-MESSAGES: :[[@LINE+4]]:31: note: 'withOptionalToken' builds a new client for every request it is called for; its parameter 'token' reaches the request here
+  // CHECK-MESSAGES: :[[@LINE-3]]:19: note: cpp-httplib sends
+  // CHECK-MESSAGES: :[[@LINE-4]]:19: note: no fix-it is offered: a setter runs on some calls only and would carry over to the next call
+  if (!token.empty())
+    cli.set_bearer_token_auth(token.c_str());
+  auto r = cli.Get("/me");
+  return r ? r->body : "";
+}
+// CHECK-FIXES:std::string withOptionalToken(const std::string &token) {
+// CHECK-FIXES-NEXT:  httplib::Client cli("https://api.example.com");
 
 // A subclass may add state of its own: not known to be thread-safe.
 class CountingClient : public httplib::Client {

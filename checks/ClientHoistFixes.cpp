@@ -1,0 +1,420 @@
+//===--- ClientHoistFixes.cpp - httptidy ----------------------------------===//
+//
+// The fix-its of http-client-per-request: they move a client out of the
+// repetition (a loop, a function called again and again) while keeping what
+// the code does. Each refuses, and says why, where it would not compile or
+// would change the program's meaning.
+//
+//===----------------------------------------------------------------------===//
+
+#include "ClientUses.h"
+#include "analysis/AstHelpers.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Lex/Lexer.h"
+
+namespace clang::tidy::http {
+
+namespace {
+
+/// The range that removes the statement [Begin, End): the whole line when
+/// it stands alone on it, from the end of the previous line, so clang's
+/// fix-it merger, which widens removals that leave two blanks side by side,
+/// keeps the next line's indentation.
+CharSourceRange lineRemoval(const SourceManager &SM, SourceLocation Begin,
+                            SourceLocation End) {
+  CharSourceRange Removal = CharSourceRange::getCharRange(Begin, End);
+  if (auto Indent = lineIndent(SM, Begin)) {
+    auto [FID, EndOff] = SM.getDecomposedLoc(End);
+    auto [BFID, BeginOff] = SM.getDecomposedLoc(Begin);
+    bool Invalid = false;
+    llvm::StringRef Buf = SM.getBufferData(FID, &Invalid);
+    size_t NL = Invalid ? llvm::StringRef::npos : Buf.find('\n', EndOff);
+    if (NL != llvm::StringRef::npos && BeginOff > Indent->size() &&
+        Buf.slice(EndOff, NL).trim(" \t\r").empty())
+      Removal = CharSourceRange::getCharRange(
+          Begin.getLocWithOffset(-static_cast<int>(Indent->size()) - 1), End);
+  }
+  return Removal;
+}
+
+/// The end of a statement, past its semicolon.
+SourceLocation endOfStatement(const Stmt *S, const SourceManager &SM,
+                              const LangOptions &LO) {
+  SourceLocation End = S->getEndLoc();
+  if (End.isInvalid() || End.isMacroID())
+    return {};
+  if (isa<CompoundStmt, IfStmt, ForStmt, CXXForRangeStmt, WhileStmt>(S) &&
+      !isa<Expr>(S))
+    return Lexer::getLocForEndOfToken(End, 0, SM, LO);
+  std::optional<Token> Next = Lexer::findNextToken(End, SM, LO);
+  if (!Next || Next->isNot(tok::semi))
+    return {};
+  return Lexer::getLocForEndOfToken(Next->getLocation(), 0, SM, LO);
+}
+
+/// A jump that leaves the loop body S without reaching its end: `return`,
+/// `goto`, `throw`, and `break`/`continue` of this loop (not of a loop or
+/// switch inside it). Lambdas are their own functions.
+bool hasEarlyExit(const Stmt *S, bool Nested = false) {
+  if (!S || isa<LambdaExpr>(S))
+    return false;
+  if (isa<ReturnStmt, GotoStmt, CXXThrowExpr, IndirectGotoStmt,
+          CoreturnStmt>(S))
+    return true;
+  if (isa<BreakStmt, ContinueStmt>(S))
+    return !Nested;
+  bool Inner = Nested || isLoop(S) || isa<SwitchStmt>(S);
+  for (const Stmt *C : S->children())
+    if (hasEarlyExit(C, Inner))
+      return true;
+  return false;
+}
+
+} // namespace
+
+bool ClientUses::nameClashes(llvm::StringRef Name) const {
+  for (const VarDecl *L : PM.localVars())
+    if (L != Var && L->getIdentifier() && L->getName() == Name)
+      return true;
+  if (const auto *FD = dyn_cast<FunctionDecl>(Var->getDeclContext()))
+    for (const ParmVarDecl *P : FD->parameters())
+      if (P->getIdentifier() && P->getName() == Name)
+        return true;
+  return false;
+}
+
+std::string ClientUses::resetCallFor(const Entry &What) const {
+  if (!(What.Flags & ReusablePerThread))
+    return "";
+  for (const Entry &E : Lib.entries())
+    if (E.Kind == Role::OptionReset && E.Lib == What.Lib &&
+        llvm::StringRef(E.Name).find("::") == llvm::StringRef::npos)
+      return E.Name;
+  return "";
+}
+
+const DeclStmt *ClientUses::rewritableDecl(std::string &Why) const {
+  if (!Var) {
+    Why = "the handle is not kept in a local variable";
+    return nullptr;
+  }
+  if (Escapes) {
+    Why = "the handle leaves the function or is handed to code that may keep it";
+    return nullptr;
+  }
+  if (Reseated || Static) {
+    Why = "the variable is given another handle";
+    return nullptr;
+  }
+  const DeclStmt *DS = PM.declStmtOf(Var);
+  if (!DS || !DS->isSingleDecl() || isInMacro(DS->getSourceRange()) ||
+      stripWrappers(Var->getInit()) != stripWrappers(Anchor)) {
+    Why = "the handle is not created by its variable's own declaration";
+    return nullptr;
+  }
+  if (!isa_and_nonnull<CompoundStmt>(PM.parent(DS))) {
+    Why = "the declaration is not a statement of a block";
+    return nullptr;
+  }
+  for (const CallExpr *R : ReleaseCalls) {
+    const Stmt *S = R;
+    for (const Stmt *P = PM.parent(S); isa_and_nonnull<ExprWithCleanups>(P) ||
+                                       isa_and_nonnull<ImplicitCastExpr>(P);
+         P = PM.parent(P))
+      S = P;
+    if (!isa_and_nonnull<CompoundStmt>(PM.parent(S)) ||
+        isInMacro(R->getSourceRange())) {
+      Why = "a release of the handle is not a statement of its own";
+      return nullptr;
+    }
+  }
+  return DS;
+}
+
+std::vector<FixItHint> ClientUses::hoistFix(LoopInvariance &Invariance,
+                                            const Entry *What,
+                                            std::string &Why) const {
+  const Stmt *Loop = Invariance.loop();
+  if (!Var || Escapes || Reseated || Static || !What) {
+    Why = "the client leaves the iteration or is replaced";
+    return {};
+  }
+  if (!(What->Flags & ReleasedByDestructor)) {
+    Why = "the client is not closed by its destructor, so one kept across "
+          "iterations needs its release moved by hand";
+    return {};
+  }
+  if (TargetSet) {
+    Why = "the loop points the client at its server, which a connected "
+          "client does not allow again";
+    return {};
+  }
+  if (isa<CXXNewExpr>(Anchor) && !SmartPointer) {
+    Why = "the client is made with new and released (or leaked) by hand";
+    return {};
+  }
+  const DeclStmt *DS = PM.declStmtOf(Var);
+  if (!DS || !DS->isSingleDecl() || isInMacro(DS->getSourceRange()) ||
+      isInMacro(Loop->getSourceRange())) {
+    Why = "the declaration or the loop is written by a macro";
+    return {};
+  }
+  // Only out of plain blocks and loop bodies up to the loop.
+  const Stmt *Cur = DS;
+  for (const Stmt *P = PM.parent(DS); P != Loop; Cur = P, P = PM.parent(P)) {
+    if (!P || (!isLoop(P) && !isa<CompoundStmt>(P))) {
+      Why = "the client is made under a condition inside the loop";
+      return {};
+    }
+    if (isLoop(P)) {
+      const Stmt *Body = nullptr;
+      if (const auto *F = dyn_cast<ForStmt>(P))
+        Body = F->getBody();
+      else if (const auto *RF = dyn_cast<CXXForRangeStmt>(P))
+        Body = RF->getBody();
+      else if (const auto *W = dyn_cast<WhileStmt>(P))
+        Body = W->getBody();
+      else if (const auto *D = dyn_cast<DoStmt>(P))
+        Body = D->getBody();
+      if (Cur != Body) {
+        Why = "the client is made in a loop's condition";
+        return {};
+      }
+    }
+  }
+  if (!isa_and_nonnull<CompoundStmt>(PM.parent(Loop))) {
+    Why = "the loop is not a statement of a block";
+    return {};
+  }
+  // The arguments must mean the same before the loop.
+  for (const Expr *A : creationArgs(Anchor))
+    if (!Invariance.isInvariant(A)) {
+      Why = "the client is built from values the loop changes";
+      return {};
+    }
+  // The name must not clash with another in the wider scope.
+  if (nameClashes(Var->getName())) {
+    Why = "another variable in the function has the client's name";
+    return {};
+  }
+
+  const SourceManager &SM = Ctx.getSourceManager();
+  const LangOptions &LO = Ctx.getLangOpts();
+  SourceLocation Begin = DS->getBeginLoc();
+  SourceLocation End = Lexer::getLocForEndOfToken(DS->getEndLoc(), 0, SM, LO);
+  if (Begin.isInvalid() || End.isInvalid())
+    return {};
+  llvm::StringRef Text = Lexer::getSourceText(
+      CharSourceRange::getCharRange(Begin, End), SM, LO);
+  if (Text.empty())
+    return {};
+
+  CharSourceRange Removal = lineRemoval(SM, Begin, End);
+  SourceLocation LoopBegin = Loop->getBeginLoc();
+  std::vector<FixItHint> Fix;
+  if (auto LoopIndent = lineIndent(SM, LoopBegin))
+    Fix.push_back(FixItHint::CreateInsertion(
+        LoopBegin.getLocWithOffset(-static_cast<int>(LoopIndent->size())),
+        *LoopIndent + Text.str() + "\n"));
+  else
+    Fix.push_back(FixItHint::CreateInsertion(LoopBegin, Text.str() + " "));
+  Fix.push_back(FixItHint::CreateRemoval(Removal));
+  return Fix;
+}
+
+std::vector<FixItHint> ClientUses::staticFix(bool PerThread,
+                                             std::string &Why) const {
+  if (!Var || Escapes || Reseated || Static) {
+    Why = "the client leaves the function or is replaced";
+    return {};
+  }
+  if (SmartPointer || isa<CXXNewExpr>(Anchor) || Var->hasAttrs() ||
+      Var->getType()->isReferenceType() || Var->isConstexpr()) {
+    Why = "the client is not a plain local object";
+    return {};
+  }
+  // One client per thread keeps its setters from call to call: they must
+  // run on every call, as they do today.
+  if (PerThread && ConditionalUse) {
+    Why = "a setter runs on some calls only and would carry over to the "
+          "next call";
+    return {};
+  }
+  const DeclStmt *DS = PM.declStmtOf(Var);
+  if (!DS || !DS->isSingleDecl() || isInMacro(DS->getSourceRange())) {
+    Why = "the declaration is written by a macro or declares more than one "
+          "variable";
+    return {};
+  }
+  return {FixItHint::CreateInsertion(DS->getBeginLoc(),
+                                     PerThread ? "thread_local " : "static ")};
+}
+
+std::vector<FixItHint> ClientUses::loopHandleFix(const Stmt *Loop,
+                                                 const Entry &What,
+                                                 std::string &Why) const {
+  std::string Reset = resetCallFor(What);
+  if (Reset.empty() || What.Detail.empty()) {
+    Why = "the library has no call that resets a handle for reuse";
+    return {};
+  }
+  const DeclStmt *DS = rewritableDecl(Why);
+  if (!DS)
+    return {};
+  // The declaration must be a statement of this loop's own body.
+  const Stmt *Body = nullptr;
+  if (const auto *F = dyn_cast<ForStmt>(Loop))
+    Body = F->getBody();
+  else if (const auto *RF = dyn_cast<CXXForRangeStmt>(Loop))
+    Body = RF->getBody();
+  else if (const auto *W = dyn_cast<WhileStmt>(Loop))
+    Body = W->getBody();
+  if (!Body || PM.parent(DS) != Body || !isa_and_nonnull<CompoundStmt>(PM.parent(Loop))) {
+    Why = "the handle is not made directly in the loop's body";
+    return {};
+  }
+  if (isInMacro(Loop->getSourceRange())) {
+    Why = "the loop is written by a macro";
+    return {};
+  }
+  // Exactly one release, reached at the end of every iteration: a
+  // statement of the body, or of the body's `if (h) {...}`.
+  if (ReleaseCalls.size() != 1) {
+    Why = ReleaseCalls.empty() ? "the handle is never released in the loop"
+                               : "the handle is released in more than one place";
+    return {};
+  }
+  if (hasEarlyExit(Body)) {
+    Why = "a path through the loop's body leaves it before the release";
+    return {};
+  }
+  const CallExpr *Rel = ReleaseCalls.front();
+  const Stmt *RelStmt = Rel;
+  for (const Stmt *P = PM.parent(RelStmt); isa_and_nonnull<ExprWithCleanups>(P) ||
+                                          isa_and_nonnull<ImplicitCastExpr>(P);
+       P = PM.parent(P))
+    RelStmt = P;
+  const Stmt *Block = PM.parent(RelStmt);
+  if (Block != Body) {
+    const auto *If = dyn_cast_or_null<IfStmt>(PM.parent(Block));
+    const Expr *Cond = If ? If->getCond() : nullptr;
+    if (!If || If->getThen() != Block || If->getElse() ||
+        PM.parent(If) != Body || !Cond ||
+        varOf(bare(Cond)) != Var) {
+      Why = "the release is not reached at the end of every iteration";
+      return {};
+    }
+  }
+  if (nameClashes(Var->getName())) {
+    Why = "another variable in the function has the handle's name";
+    return {};
+  }
+  for (const DeclRefExpr *U : PM.refsTo(Var))
+    if (isInMacro(U->getSourceRange())) {
+      Why = "a macro uses the handle";
+      return {};
+    }
+
+  const SourceManager &SM = Ctx.getSourceManager();
+  const LangOptions &LO = Ctx.getLangOpts();
+  SourceLocation DBegin = DS->getBeginLoc();
+  SourceLocation DEnd = Lexer::getLocForEndOfToken(DS->getEndLoc(), 0, SM, LO);
+  SourceLocation RBegin = RelStmt->getBeginLoc();
+  SourceLocation REnd = endOfStatement(RelStmt, SM, LO);
+  SourceLocation LBegin = Loop->getBeginLoc();
+  SourceLocation LEnd = endOfStatement(Loop, SM, LO);
+  auto LoopIndent = lineIndent(SM, LBegin);
+  auto DeclIndent = lineIndent(SM, DBegin);
+  if (DBegin.isInvalid() || DEnd.isInvalid() || REnd.isInvalid() ||
+      LEnd.isInvalid() || !LoopIndent || !DeclIndent) {
+    Why = "the code around the loop is not laid out one statement per line";
+    return {};
+  }
+  llvm::StringRef DeclText = Lexer::getSourceText(
+      CharSourceRange::getCharRange(DBegin, DEnd), SM, LO);
+  llvm::StringRef Name = Var->getName();
+  std::vector<FixItHint> Fix;
+  Fix.push_back(FixItHint::CreateInsertion(
+      LBegin.getLocWithOffset(-static_cast<int>(LoopIndent->size())),
+      *LoopIndent + DeclText.str() + "\n"));
+  // curl_easy_reset needs a handle; the release accepts a null one.
+  Fix.push_back(FixItHint::CreateReplacement(
+      CharSourceRange::getCharRange(DBegin, DEnd),
+      ("if (" + Name + ")\n" + *DeclIndent + "  " + Reset + "(" + Name + ");")
+          .str()));
+  Fix.push_back(FixItHint::CreateRemoval(lineRemoval(SM, RBegin, REnd)));
+  Fix.push_back(FixItHint::CreateInsertion(
+      LEnd, ("\n" + *LoopIndent + What.Detail + "(" + Name + ");").str()));
+  return Fix;
+}
+
+std::vector<FixItHint> ClientUses::handleHolderFix(const Entry &What,
+                                                   std::string &Why) const {
+  const LangOptions &LO = Ctx.getLangOpts();
+  if (!LO.CPlusPlus11) {
+    Why = "a C translation unit has no thread_local RAII holder";
+    return {};
+  }
+  std::string Reset = resetCallFor(What);
+  if (Reset.empty() || What.Detail.empty()) {
+    Why = "the library has no call that resets a handle for reuse";
+    return {};
+  }
+  const DeclStmt *DS = rewritableDecl(Why);
+  if (!DS)
+    return {};
+  if (!isDeclared(Ctx, "std::unique_ptr")) {
+    Why = "<memory> is not included";
+    return {};
+  }
+  std::string Holder = (Var->getName() + "Holder").str();
+  if (nameClashes(Holder)) {
+    Why = "the name '" + Holder + "' is taken";
+    return {};
+  }
+  const SourceManager &SM = Ctx.getSourceManager();
+  SourceLocation DBegin = DS->getBeginLoc();
+  SourceLocation DEnd = Lexer::getLocForEndOfToken(DS->getEndLoc(), 0, SM, LO);
+  const Expr *Init = Var->getInit();
+  auto Indent = lineIndent(SM, DBegin);
+  if (DEnd.isInvalid() || !Indent || !Init || isInMacro(Init->getSourceRange())) {
+    Why = "the declaration is not alone on its line";
+    return {};
+  }
+  CharSourceRange InitRange = CharSourceRange::getTokenRange(Init->getSourceRange());
+  llvm::StringRef InitText = Lexer::getSourceText(InitRange, SM, LO);
+  // The handle type the release function takes (CURL).
+  const auto *PT = Var->getType()->getAs<PointerType>();
+  if (!PT || InitText.empty()) {
+    Why = "the handle is not held through a plain pointer";
+    return {};
+  }
+  std::string Pointee = PT->getPointeeType().getAsString(PrintingPolicy(LO));
+  std::string Name = Var->getName().str();
+  std::vector<FixItHint> Fix;
+  Fix.push_back(FixItHint::CreateInsertion(
+      DBegin, "thread_local std::unique_ptr<" + Pointee + ", decltype(&" +
+                  What.Detail + ")> " + Holder + "(" + InitText.str() + ", &" +
+                  What.Detail + ");\n" + *Indent));
+  Fix.push_back(FixItHint::CreateReplacement(InitRange, Holder + ".get()"));
+  Fix.push_back(FixItHint::CreateInsertion(
+      DEnd, "\n" + *Indent + "if (" + Name + ")\n" + *Indent + "  " + Reset +
+                "(" + Name + ");"));
+  for (const CallExpr *R : ReleaseCalls) {
+    const Stmt *S = R;
+    for (const Stmt *P = PM.parent(S); isa_and_nonnull<ExprWithCleanups>(P) ||
+                                       isa_and_nonnull<ImplicitCastExpr>(P);
+         P = PM.parent(P))
+      S = P;
+    SourceLocation E = endOfStatement(S, SM, LO);
+    if (E.isInvalid()) {
+      Why = "a release of the handle is not a statement of its own";
+      return {};
+    }
+    Fix.push_back(FixItHint::CreateRemoval(lineRemoval(SM, S->getBeginLoc(), E)));
+  }
+  return Fix;
+}
+
+} // namespace clang::tidy::http
