@@ -56,8 +56,30 @@ SourceLocation endOfStatement(const Stmt *S, const SourceManager &SM,
 /// A jump that leaves the loop body S without reaching its end: `return`,
 /// `goto`, `throw`, and `break`/`continue` of this loop (not of a loop or
 /// switch inside it). Lambdas are their own functions.
-bool hasEarlyExit(const Stmt *S, bool Nested = false) {
-  if (!S || isa<LambdaExpr>(S))
+/// `if (!h) continue;` (or `break`, `h == NULL`): a jump taken only
+/// without a handle, which then needs no release.
+bool isNullSkip(const Stmt *S, const VarDecl *V, ASTContext &Ctx) {
+  const auto *If = dyn_cast<IfStmt>(S);
+  if (!If || If->getElse() || If->getInit() || If->getConditionVariable())
+    return false;
+  const Stmt *Then = If->getThen();
+  if (const auto *CS = dyn_cast<CompoundStmt>(Then))
+    Then = CS->size() == 1 ? CS->body_front() : nullptr;
+  if (!isa_and_nonnull<ContinueStmt, BreakStmt>(Then))
+    return false;
+  const Expr *C = bare(If->getCond());
+  if (const auto *U = dyn_cast_or_null<UnaryOperator>(C))
+    return U->getOpcode() == UO_LNot && varOf(U->getSubExpr()) == V;
+  if (const auto *B = dyn_cast_or_null<BinaryOperator>(C))
+    return B->getOpcode() == BO_EQ &&
+           ((varOf(B->getLHS()) == V && isNullConstant(B->getRHS(), Ctx)) ||
+            (varOf(B->getRHS()) == V && isNullConstant(B->getLHS(), Ctx)));
+  return false;
+}
+
+bool hasEarlyExit(const Stmt *S, const VarDecl *V, ASTContext &Ctx,
+                  bool Nested = false) {
+  if (!S || isa<LambdaExpr>(S) || (!Nested && isNullSkip(S, V, Ctx)))
     return false;
   if (isa<ReturnStmt, GotoStmt, CXXThrowExpr, IndirectGotoStmt,
           CoreturnStmt>(S))
@@ -66,7 +88,7 @@ bool hasEarlyExit(const Stmt *S, bool Nested = false) {
     return !Nested;
   bool Inner = Nested || isLoop(S) || isa<SwitchStmt>(S);
   for (const Stmt *C : S->children())
-    if (hasEarlyExit(C, Inner))
+    if (hasEarlyExit(C, V, Ctx, Inner))
       return true;
   return false;
 }
@@ -285,7 +307,7 @@ std::vector<FixItHint> ClientUses::loopHandleFix(const Stmt *Loop,
                                : "the handle is released in more than one place";
     return {};
   }
-  if (hasEarlyExit(Body)) {
+  if (hasEarlyExit(Body, Var, Ctx)) {
     Why = "a path through the loop's body leaves it before the release";
     return {};
   }
@@ -310,11 +332,6 @@ std::vector<FixItHint> ClientUses::loopHandleFix(const Stmt *Loop,
     Why = "another variable in the function has the handle's name";
     return {};
   }
-  for (const DeclRefExpr *U : PM.refsTo(Var))
-    if (isInMacro(U->getSourceRange())) {
-      Why = "a macro uses the handle";
-      return {};
-    }
 
   const SourceManager &SM = Ctx.getSourceManager();
   const LangOptions &LO = Ctx.getLangOpts();

@@ -432,6 +432,10 @@ void ClientPerRequestCheck::reportInLoop(Site &S) {
       NoteFix = S.Uses.loopHandleFix(S.Loops[0], *S.C.What, NoFix);
     }
   }
+  diag(S.Loops[Target]->getBeginLoc(), "this %0 loop repeats it",
+       DiagnosticIDs::Note)
+      << loopKindName(S.Loops[Target]);
+  addHint(S);
   if (!NoteFix.empty()) {
     auto N = diag(S.Loc,
                   "make the handle once before the loop, reset it at the top "
@@ -444,10 +448,6 @@ void ClientPerRequestCheck::reportInLoop(Site &S) {
     for (const FixItHint &H : NoteFix)
       N << H;
   }
-  diag(S.Loops[Target]->getBeginLoc(), "this %0 loop repeats it",
-       DiagnosticIDs::Note)
-      << loopKindName(S.Loops[Target]);
-  addHint(S);
   if (NoteFix.empty() && !NoFix.empty())
     diag(S.Loc, "no fix-it is offered: %0", DiagnosticIDs::Note) << NoFix;
 }
@@ -526,14 +526,16 @@ void ClientPerRequestCheck::reportPerCall(Site &S) {
       for (const FixItHint &H : Fix.Hints)
         D << H;
   }
+  for (const EvidenceNote &N : Why.Notes)
+    diag(N.Loc, "%0", DiagnosticIDs::Note) << N.Text;
+  addHint(S);
+  // Last: clangd shows a note's fix as a quick fix of the warning, after
+  // the other notes.
   if (Fix.OnNote && !Fix.Hints.empty()) {
     auto N = diag(S.Loc, "%0", DiagnosticIDs::Note) << Fix.NoteText;
     for (const FixItHint &H : Fix.Hints)
       N << H;
   }
-  for (const EvidenceNote &N : Why.Notes)
-    diag(N.Loc, "%0", DiagnosticIDs::Note) << N.Text;
-  addHint(S);
   if (Fix.Hints.empty() && !NoFix.empty())
     diag(S.Loc, "no fix-it is offered: %0", DiagnosticIDs::Note) << NoFix;
 }
