@@ -137,7 +137,7 @@ def main():
     ap.add_argument("--verbose", action="store_true")
     ap.add_argument("inputs", nargs="*")
     args = ap.parse_args()
-    httptidy = os.path.join(args.build, "bin", "httptidy")
+    httptidy = os.path.join(os.path.abspath(args.build), "bin", "httptidy")
     clangxx = find_llvm(args.build)
     items = []
     if not args.inputs:
@@ -149,6 +149,7 @@ def main():
             items.append((os.path.abspath(i), ["-std=c++17"], [], os.getcwd()))
 
     per_shape = collections.defaultdict(lambda: collections.Counter())
+    reasons = collections.Counter()
     rows = []
     tmp = tempfile.mkdtemp(prefix="fixcov.")
     try:
@@ -159,6 +160,15 @@ def main():
             out = run_tidy(httptidy, path, comp, tidy, cwd, fixes=fx)
             warns = [(int(m.group(2)), m.group(4)) for m in WARN.finditer(out)
                      if os.path.abspath(os.path.join(cwd, m.group(1))) == path]
+            # Why a finding has no fix: its "no fix-it is offered" note.
+            why = {}
+            cur = None
+            for l in out.splitlines():
+                m = WARN.match(l)
+                if m:
+                    cur = int(m.group(2))
+                elif cur is not None and "note: no fix-it is offered: " in l:
+                    why[cur] = l.split("no fix-it is offered: ", 1)[1]
             if not warns:
                 continue
             fixed_lines = set()
@@ -193,10 +203,13 @@ def main():
                 c = per_shape[s]
                 c["findings"] += 1
                 c["with fix"] += has
+                if not has:
+                    reasons[why.get(line, "(no reason given)")[:90]] += 1
                 rows.append({"file": os.path.relpath(path, ROOT) if path.startswith(ROOT) else path,
                              "line": line, "shape": s, "fix": has})
                 if args.verbose:
-                    print("%s:%d %s %s" % (rows[-1]["file"], line, s, "FIX" if has else "-"))
+                    print("%s:%d %s %s" % (rows[-1]["file"], line, s,
+                                           "FIX" if has else "- " + why.get(line, "")[:60]))
             n_fixed = sum(1 for l, _ in warns if l in fixed_lines)
             if n_fixed:
                 per_shape["files"]["fixed files"] += 1
@@ -221,6 +234,9 @@ def main():
     f = per_shape["files"]
     print("fixed files: %d, compile: %d, second run silent: %d" %
           (f["fixed files"], f["compile"], f["second run silent"]))
+    print("without a fix, by reason:")
+    for r, n in reasons.most_common():
+        print("  %3d  %s" % (n, r))
     if args.json:
         json.dump({"label": args.label, "rows": rows,
                    "files": dict(f)}, open(args.json, "w"), indent=1)

@@ -12,6 +12,7 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
+#include "llvm/ADT/StringSet.h"
 
 namespace clang::tidy::http {
 
@@ -431,6 +432,218 @@ std::vector<FixItHint> ClientUses::handleHolderFix(const Entry &What,
     }
     Fix.push_back(FixItHint::CreateRemoval(lineRemoval(SM, S->getBeginLoc(), E)));
   }
+  return Fix;
+}
+
+} // namespace clang::tidy::http
+
+namespace clang::tidy::http {
+
+namespace {
+/// Whether objects of the class can be copied (its copy constructor exists
+/// and is not deleted).
+bool isCopyable(const CXXRecordDecl *RD) {
+  if (!RD || !RD->hasDefinition())
+    return true;
+  RD = RD->getDefinition();
+  if (RD->needsImplicitCopyConstructor())
+    return !RD->defaultedCopyConstructorIsDeleted();
+  for (const CXXConstructorDecl *C : RD->ctors())
+    if (C->isCopyConstructor())
+      return !C->isDeleted();
+  return true;
+}
+
+/// Values a default member initialiser can use as the call used them:
+/// constants, `this`, and const members.
+bool isObjectConstant(const Expr *E, ASTContext &Ctx) {
+  const Expr *B = stripWrappers(E);
+  if (isa_and_nonnull<CXXThisExpr>(B))
+    return true;
+  if (const auto *ME = dyn_cast_or_null<MemberExpr>(B))
+    if (const auto *F = dyn_cast<FieldDecl>(ME->getMemberDecl()))
+      return F->getType().isConstQualified() &&
+             isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts());
+  return isConstantArg(E, Ctx);
+}
+} // namespace
+
+std::vector<FixItHint> ClientUses::memberFix(const CXXMethodDecl *M,
+                                             llvm::StringSet<> &Taken,
+                                             std::string &Why) const {
+  if (!M || M->isStatic() || isa<CXXConstructorDecl, CXXDestructorDecl>(M)) {
+    Why = "the function is not a member function of an object";
+    return {};
+  }
+  if (M->isConst()) {
+    Why = "the member function is const";
+    return {};
+  }
+  if (!Var || Escapes || Reseated || Static || SmartPointer || Released) {
+    Why = "the client leaves the function, is replaced or is released in it";
+    return {};
+  }
+  if (ConditionalUse) {
+    Why = "a setter runs on some calls only and would carry over to the "
+          "next call";
+    return {};
+  }
+  // A heap client handed to a call may be released by it (a connection to
+  // deleteLater): a member would then dangle.
+  if (Var->getType()->isPointerType() && PassedAsArgument) {
+    Why = "the client is handed to a call that may release it";
+    return {};
+  }
+  const CXXRecordDecl *RD = M->getParent();
+  if (!RD || !RD->hasDefinition() || RD->isLocalClass() || RD->isUnion() ||
+      RD->getDescribedClassTemplate() ||
+      isa<ClassTemplateSpecializationDecl>(RD) || M->isTemplateInstantiation() ||
+      M->getDescribedFunctionTemplate()) {
+    Why = "the class is a template or a local class";
+    return {};
+  }
+  RD = RD->getDefinition();
+  const SourceManager &SM = Ctx.getSourceManager();
+  const LangOptions &LO = Ctx.getLangOpts();
+  SourceLocation Close = RD->getBraceRange().getEnd();
+  if (Close.isInvalid() || Close.isMacroID() || SM.isInSystemHeader(Close)) {
+    Why = "the class definition is not written in the project's code";
+    return {};
+  }
+  for (const Expr *A : creationArgs(Anchor))
+    if (!isObjectConstant(A, Ctx)) {
+      Why = "the client is built from values that may change from call to "
+            "call; keep one client per distinct value (for example in a map)";
+      return {};
+    }
+  const CXXRecordDecl *ClientRD =
+      Var->getType()->getPointeeCXXRecordDecl()
+          ? Var->getType()->getPointeeCXXRecordDecl()
+          : Var->getType()->getAsCXXRecordDecl();
+  if (!Var->getType()->isPointerType() && !isCopyable(ClientRD) &&
+      isCopyable(RD)) {
+    Why = "the class can be copied and the client cannot";
+    return {};
+  }
+  const DeclStmt *DS = PM.declStmtOf(Var);
+  if (!DS || !DS->isSingleDecl() || isInMacro(DS->getSourceRange())) {
+    Why = "the declaration is written by a macro or declares more than one "
+          "variable";
+    return {};
+  }
+  for (const DeclRefExpr *U : PM.refsTo(Var))
+    if (U->getLocation().isMacroID()) {
+      Why = "a macro uses the client";
+      return {};
+    }
+
+  // The member's name, in the class's own style.
+  bool MPrefix = false, Underscore = false;
+  for (const FieldDecl *F : RD->fields())
+    if (F->getIdentifier()) {
+      MPrefix |= F->getName().starts_with("m_");
+      Underscore |= F->getName().ends_with("_");
+    }
+  std::string Name = MPrefix && !Underscore ? "m_" + Var->getName().str()
+                                            : Var->getName().str() + "_";
+  // Taken: names this check gave new members of the class already.
+  std::string Key = std::to_string(reinterpret_cast<uintptr_t>(RD)) + ":";
+  for (int I = 2; Taken.contains(Key + Name) && I < 10; ++I)
+    Name = (MPrefix && !Underscore ? "m_" + Var->getName().str()
+                                   : Var->getName().str()) +
+           std::to_string(I) + (MPrefix && !Underscore ? "" : "_");
+  DeclarationName DN(&Ctx.Idents.get(Name));
+  if (Taken.contains(Key + Name) || !RD->lookup(DN).empty() ||
+      nameClashes(Name)) {
+    Why = "the name '" + Name + "' is taken";
+    return {};
+  }
+  llvm::SmallVector<const CXXRecordDecl *, 4> Bases;
+  for (const CXXBaseSpecifier &B : RD->bases())
+    if (const CXXRecordDecl *BR = B.getType()->getAsCXXRecordDecl())
+      if (BR->hasDefinition() && !BR->getDefinition()->lookup(DN).empty()) {
+        Why = "the name '" + Name + "' is taken";
+        return {};
+      }
+
+  // The member's declaration: the local's type as written, its initialiser
+  // as a default member initialiser (a parenthesised one becomes
+  // `= T(...)`, which C++17 builds in place).
+  SourceLocation DBegin = DS->getBeginLoc();
+  SourceLocation NameLoc = Var->getLocation();
+  SourceLocation DEnd = Lexer::getLocForEndOfToken(DS->getEndLoc(), 0, SM, LO);
+  if (NameLoc.isMacroID() || DEnd.isInvalid()) {
+    Why = "the declaration is written by a macro";
+    return {};
+  }
+  std::string TypeText =
+      Lexer::getSourceText(CharSourceRange::getCharRange(DBegin, NameLoc), SM, LO)
+          .rtrim()
+          .str();
+  if (TypeText.empty() || llvm::StringRef(TypeText).contains("auto")) {
+    PrintingPolicy PP(LO);
+    PP.SuppressTagKeyword = true;
+    TypeText = Var->getType().getAsString(PP);
+  }
+  bool Ptr = Var->getType()->isPointerType();
+  std::string Init;
+  SourceLocation AfterName = Lexer::getLocForEndOfToken(NameLoc, 0, SM, LO);
+  llvm::StringRef InitText =
+      Lexer::getSourceText(CharSourceRange::getCharRange(AfterName, DEnd), SM, LO)
+          .trim();
+  InitText.consume_back(";");
+  InitText = InitText.trim();
+  if (InitText.empty())
+    ; // default construction: `T name;`
+  else switch (Var->getInitStyle()) {
+  case VarDecl::CInit:
+    Init = InitText.str(); // "= ..." or nothing (default construction)
+    break;
+  case VarDecl::ListInit:
+    Init = InitText.str();
+    break;
+  case VarDecl::CallInit:
+    if (!LO.CPlusPlus17 || Ptr) {
+      Why = "the client's parenthesised initialiser needs C++17 to become a "
+            "member initialiser";
+      return {};
+    }
+    Init = " = " + llvm::StringRef(TypeText).rtrim(" *&").str() + InitText.str();
+    break;
+  default:
+    Why = "the client's initialiser has a form a member cannot take";
+    return {};
+  }
+  if (!Init.empty() && Init[0] != ' ' && Init[0] != '{')
+    Init = " " + Init;
+  std::string Space =
+      (!TypeText.empty() && (TypeText.back() == '*' || TypeText.back() == '&'))
+          ? ""
+          : " ";
+
+  auto BraceIndent = lineIndent(SM, Close);
+  if (!BraceIndent) {
+    Why = "the class's closing brace is not on a line of its own";
+    return {};
+  }
+  // A new private section unless the class already ends in one.
+  bool EndsPrivate = RD->isClass();
+  for (const Decl *D : RD->decls())
+    if (const auto *AS = dyn_cast<AccessSpecDecl>(D))
+      EndsPrivate = AS->getAccess() == AS_private;
+  std::string Member;
+  if (!EndsPrivate)
+    Member += *BraceIndent + "private:\n";
+  Member += *BraceIndent + "  " + TypeText + Space + Name + Init + ";\n";
+
+  std::vector<FixItHint> Fix;
+  Fix.push_back(FixItHint::CreateInsertion(
+      Close.getLocWithOffset(-static_cast<int>(BraceIndent->size())), Member));
+  Fix.push_back(FixItHint::CreateRemoval(lineRemoval(SM, DBegin, DEnd)));
+  for (const DeclRefExpr *U : PM.refsTo(Var))
+    Fix.push_back(FixItHint::CreateReplacement(
+        CharSourceRange::getTokenRange(U->getLocation()), Name));
+  Taken.insert(Key + Name);
   return Fix;
 }
 

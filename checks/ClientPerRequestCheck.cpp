@@ -522,6 +522,9 @@ void ClientPerRequestCheck::reportPerCall(Site &S) {
   PerCallFix Fix = perCallFix(S, Here, Why, NoFix);
   {
     auto D = diag(S.Loc, "%0") << Msg;
+    // A range of its own, or clangd gives the warning the first edit's.
+    if (!Fix.OnNote && !Fix.Hints.empty())
+      D << (S.C.DependentVar ? SourceRange(S.Loc) : S.Anchor->getSourceRange());
     if (!Fix.OnNote)
       for (const FixItHint &H : Fix.Hints)
         D << H;
@@ -577,11 +580,8 @@ ClientPerRequestCheck::perCallFix(Site &S, const Callable &Here,
             "', which may add state of its own";
     return Out;
   }
-  if (!llvm::all_of(S.Args, [&](const Expr *A) { return isConstantArg(A, *Ctx); })) {
-    NoFix = "the client is built from values that may change from call to "
-            "call; keep one client per distinct value (for example in a map)";
-    return Out;
-  }
+  const bool ConstArgs = llvm::all_of(
+      S.Args, [&](const Expr *A) { return isConstantArg(A, *Ctx); });
   if (startsOwnServer(S.PM)) {
     NoFix = "the function runs a server of its own, which a shared client "
             "would outlive";
@@ -593,16 +593,36 @@ ClientPerRequestCheck::perCallFix(Site &S, const Callable &Here,
   // leak between callers). A server's handler threads would queue behind a
   // client that serialises its requests: one per thread there.
   const bool Route = Why.Kind == EvidenceKind::Route;
-  const bool Static = (Flags & ThreadSafeToShare) && S.Uses.onlyRequests() &&
+  const bool Static = ConstArgs && (Flags & ThreadSafeToShare) &&
+                      S.Uses.onlyRequests() &&
                       !(Route && (Flags & SerialisesRequests));
+  if (!ConstArgs)
+    NoFix = "the client is built from values that may change from call to "
+            "call; keep one client per distinct value (for example in a map)";
   if (Static) {
     Out.Hints = S.Uses.staticFix(/*PerThread=*/false, NoFix);
     return Out;
   }
-  if (Flags & ReusablePerThread) {
+  if (ConstArgs && (Flags & ReusablePerThread)) {
     Out.Hints = S.Uses.staticFix(/*PerThread=*/true, NoFix);
-    return Out;
+    if (!Out.Hints.empty())
+      return Out;
   }
+  // A member function: one client per object. Not for a server's handler,
+  // whose object may itself be made per request (POCO's handler factory).
+  if (!S.Lambda && Why.Kind != EvidenceKind::Route)
+    if (const auto *M = dyn_cast_or_null<CXXMethodDecl>(S.Fn)) {
+      std::string MemberWhy;
+      Out.Hints = S.Uses.memberFix(M, NewMembers, MemberWhy);
+      if (!Out.Hints.empty() || NoFix.empty() || !ConstArgs)
+        NoFix = MemberWhy;
+      if (!Out.Hints.empty())
+        return Out;
+    }
+  if (!ConstArgs || (Flags & ReusablePerThread))
+    return Out;
+  if (!NoFix.empty())
+    return Out;
   if (Flags & ThreadSafeToShare)
     NoFix = "a setter configures the client on each call, and a shared "
             "client would carry it over to other callers";

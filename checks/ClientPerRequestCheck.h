@@ -32,6 +32,7 @@ public:
     Rep.reset();
     Tests.reset();
     Index.reset();
+    NewMembers.clear();
   }
   void onEndOfTranslationUnit() override;
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
@@ -102,6 +103,8 @@ private:
   std::unique_ptr<TestCode> Tests;
   std::unique_ptr<Repetition> Rep;
   llvm::DenseSet<unsigned> Reported; // raw source locations already warned
+  /// Members the fixes of this translation unit add, per class.
+  llvm::StringSet<> NewMembers;
 };
 
 } // namespace clang::tidy::http

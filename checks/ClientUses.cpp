@@ -201,6 +201,7 @@ void ClientUses::classifyUse(const DeclRefExpr *U,
       break;
     case UseKind::Argument:
       Neutral = true;
+      PassedAsArgument = true;
       if (!isa<CXXOperatorCallExpr>(Use.Call))
         IsRelease = classifyArgumentUse(Use);
       break;

@@ -14,6 +14,7 @@
 #include "analysis/FunctionIndex.h"
 #include "LibraryCatalogue.h"
 #include "clang/Basic/Diagnostic.h"
+#include "llvm/ADT/StringSet.h"
 #include <vector>
 
 namespace clang::tidy::http {
@@ -79,6 +80,13 @@ public:
   /// reset per call; the function's own release is removed.
   std::vector<FixItHint> handleHolderFix(const Entry &What,
                                          std::string &Why) const;
+  /// A client made per call of a member function: a new data member of the
+  /// class instead, with the local's initialiser as its default member
+  /// initialiser, and the local's uses renamed to it.
+  /// Taken holds the members given so far (one per client and class).
+  std::vector<FixItHint> memberFix(const CXXMethodDecl *M,
+                                   llvm::StringSet<> &Taken,
+                                   std::string &Why) const;
 
 private:
   void classifyUse(const DeclRefExpr *Use, const Stmt *CreationLambdaBody);
@@ -113,6 +121,7 @@ private:
   bool OnlyRequests = true;
   bool TargetSet = false; // setHost & co: cannot be repeated once connected
   bool ConditionalUse = false;
+  bool PassedAsArgument = false; // given to a call (QObject::connect...)
   llvm::SmallVector<const CallExpr *, 2> ReleaseCalls;
   llvm::SmallVector<const CallExpr *, 2> ConfigCalls;
   llvm::SmallVector<const Stmt *, 4> CreationLoops;

@@ -50,6 +50,14 @@ private:
   QTimer timer_;
   QTimer slow_;
 };
+// A manager per call of a member function: one per object instead, as a new
+// member (each fix adds its own, so that either can be applied alone).
+// CHECK-FIXES:    nam_.get(QNetworkRequest(QUrl("http://status/poll")));
+// CHECK-FIXES:    nam2_.get(QNetworkRequest(QUrl("http://status/refresh")));
+// CHECK-FIXES:  QTimer slow_;
+// CHECK-FIXES-NEXT:  QNetworkAccessManager nam_;
+// CHECK-FIXES-NEXT:  QNetworkAccessManager nam2_;
+// CHECK-FIXES-NEXT:};
 
 void watch(QTimer *timer) {
   QObject::connect(timer, &QTimer::timeout, [] {

@@ -1,0 +1,118 @@
+// A client made per call of a member function, where no static or
+// thread_local client fits: one per object, as a new data member with the
+// local's initialiser. Real headers: Debian's qt6-base-dev and
+// libcpp-httplib-dev.
+// REQUIRES: qt6
+// RUN: %check_http_tidy %s http-client-per-request %t -- -- -std=c++17 %qt_flags
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QObject>
+#include <QTimer>
+#include <QUrl>
+#include <httplib.h>
+#include <string>
+
+class Feed : public QObject {
+public:
+  explicit Feed(QObject *parent = nullptr) : QObject(parent) {
+    connect(&timer_, &QTimer::timeout, this, &Feed::poll);
+    connect(&timer_, &QTimer::timeout, this, &Feed::ping);
+    timer_.start(1000);
+  }
+  // Parented to the object and never released: one per object.
+  void poll() {
+    auto *nam = new QNetworkAccessManager(this);
+    // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: a new 'QNetworkAccessManager' is created on every timeout of the timer and is never used again after it returns
+    QNetworkReply *reply = nam->get(QNetworkRequest(QUrl("http://feed/items")));
+    connect(reply, &QNetworkReply::finished, reply, &QObject::deleteLater);
+  }
+  // Released through the reply's signal: a member would be deleted after
+  // its first use.
+  void ping() {
+    auto *nam = new QNetworkAccessManager(this);
+    // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: a new 'QNetworkAccessManager' is created on every timeout of the timer
+    // CHECK-MESSAGES: :[[@LINE-2]]:17: note: no fix-it is offered: the client is handed to a call that may release it
+    QNetworkReply *reply = nam->get(QNetworkRequest(QUrl("http://feed/ping")));
+    connect(reply, &QNetworkReply::finished, nam, &QObject::deleteLater);
+  }
+
+private:
+  QTimer timer_;
+};
+// CHECK-FIXES:    QNetworkReply *reply = nam_->get(QNetworkRequest(QUrl("http://feed/items")));
+// CHECK-FIXES:    auto *nam = new QNetworkAccessManager(this);
+// CHECK-FIXES:  QTimer timer_;
+// CHECK-FIXES-NEXT:  QNetworkAccessManager *nam_ = new QNetworkAccessManager(this);
+// CHECK-FIXES-NEXT:};
+
+// The class style names members m_...: the new one follows it; a struct
+// ends in a public section, so the member gets a private one.
+struct Watcher : QObject {
+  Watcher() {
+    connect(&m_timer, &QTimer::timeout, this, &Watcher::check);
+    m_timer.start(5000);
+  }
+  void check() {
+    QNetworkAccessManager manager;
+    // CHECK-MESSAGES: :[[@LINE-1]]:27: warning: a new 'QNetworkAccessManager' is created on every timeout of the timer
+    manager.get(QNetworkRequest(QUrl("http://feed/health")));
+  }
+  QTimer m_timer;
+};
+// CHECK-FIXES:    m_manager.get(QNetworkRequest(QUrl("http://feed/health")));
+// CHECK-FIXES:  QTimer m_timer;
+// CHECK-FIXES-NEXT:private:
+// CHECK-FIXES-NEXT:  QNetworkAccessManager m_manager;
+// CHECK-FIXES-NEXT:};
+
+// A const member function cannot use a new non-mutable member.
+class Reader : public QObject {
+public:
+  Reader() {
+    connect(&timer_, &QTimer::timeout, this, &Reader::read);
+    timer_.start(1000);
+  }
+  void read() const {
+    QNetworkAccessManager nam;
+    // CHECK-MESSAGES: :[[@LINE-1]]:27: warning: a new 'QNetworkAccessManager' is created on every timeout of the timer
+    // CHECK-MESSAGES: :[[@LINE-2]]:27: note: no fix-it is offered: the member function is const
+    nam.get(QNetworkRequest(QUrl("http://feed/read")));
+  }
+
+private:
+  QTimer timer_;
+};
+
+// Built from a member: one per object would do, but the class can be copied
+// and a cpp-httplib Client cannot.
+struct Mirror {
+  const std::string host_;
+  std::string fetch(const std::string &path) {
+    httplib::Client cli(host_);
+    // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: a new 'httplib::Client' is created for every request 'fetch' is called for
+    // CHECK-MESSAGES: :[[@LINE-2]]:21: note: no fix-it is offered: the class can be copied and the client cannot
+    auto r = cli.Get(path);
+    return r ? r->body : "";
+  }
+};
+// The same, in a class that cannot be copied: the member takes the const
+// member it is built from (initialised before it, as the last member).
+class Upstream {
+public:
+  explicit Upstream(std::string host) : host_(std::move(host)) {}
+  Upstream(const Upstream &) = delete;
+  std::string fetch(const std::string &path) {
+    httplib::Client cli(host_);
+    // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: a new 'httplib::Client' is created for every request 'fetch' is called for
+    auto r = cli.Get(path);
+    return r ? r->body : "";
+  }
+
+private:
+  const std::string host_;
+};
+// CHECK-FIXES:    auto r = cli_.Get(path);
+// CHECK-FIXES:  const std::string host_;
+// CHECK-FIXES-NEXT:  httplib::Client cli_ = httplib::Client(host_);
+// CHECK-FIXES-NEXT:};
