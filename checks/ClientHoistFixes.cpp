@@ -163,7 +163,18 @@ std::vector<FixItHint> ClientUses::hoistFix(LoopInvariance &Invariance,
     Why = "the client leaves the iteration or is replaced";
     return {};
   }
-  if (!(What->Flags & ReleasedByDestructor)) {
+  // A heap object the iteration neither releases nor hands on (a Qt
+  // manager left to its parent, or leaked): one made before the loop is
+  // one instead of many.
+  const bool KeptHeap = isa<CXXNewExpr>(Anchor) && !SmartPointer &&
+                        (What->Flags & HeapObject) && !Released &&
+                        !PassedAsArgument;
+  if (What->Flags & ConnectedPerUse) {
+    Why = "the stream is connected where it is made; reusing it means "
+          "keeping that connection open across iterations, by hand";
+    return {};
+  }
+  if (!(What->Flags & ReleasedByDestructor) && !KeptHeap) {
     Why = "the client is not closed by its destructor, so one kept across "
           "iterations needs its release moved by hand";
     return {};
@@ -173,8 +184,13 @@ std::vector<FixItHint> ClientUses::hoistFix(LoopInvariance &Invariance,
           "client does not allow again";
     return {};
   }
-  if (isa<CXXNewExpr>(Anchor) && !SmartPointer) {
+  if (isa<CXXNewExpr>(Anchor) && !SmartPointer && !KeptHeap) {
     Why = "the client is made with new and released (or leaked) by hand";
+    return {};
+  }
+  if (ConditionalUse) {
+    Why = "a setter runs on some iterations only and would carry over to "
+          "the next";
     return {};
   }
   const DeclStmt *DS = PM.declStmtOf(Var);

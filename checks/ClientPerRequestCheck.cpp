@@ -417,7 +417,13 @@ void ClientPerRequestCheck::reportInLoop(Site &S) {
   std::vector<FixItHint> NoteFix;
   {
     auto D = diag(S.Loc, Msg);
-    if (!Variant && S.C.How == Kind::Object && Target < Invariance.size()) {
+    if (!Variant && S.C.Wrapper && S.C.What->Lib != Library::User) {
+      NoFix = "'" + S.C.What->Name +
+              "' is the project's own class, whose state may carry over from "
+              "one iteration to the next; make one before the loop if it "
+              "keeps none";
+    } else if (!Variant && S.C.How == Kind::Object &&
+               Target < Invariance.size()) {
       auto Fix = S.Uses.hoistFix(*Invariance[Target], S.C.What, NoFix);
       // Editors get a range, not a point: without one of its own, clangd
       // would give the warning the fix's removal range, which starts at

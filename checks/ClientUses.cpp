@@ -31,7 +31,11 @@ bool ClientUses::isSetter(const ObjectUse &Use) const {
 }
 
 bool ClientUses::isConditional(const Stmt *S) const {
-  for (const Stmt *C = S, *P = PM.parent(S); P; C = P, P = PM.parent(P)) {
+  // Up to the block the client lives in: what repeats around it repeats it.
+  const DeclStmt *DS = Var ? PM.declStmtOf(Var) : nullptr;
+  const Stmt *Scope = DS ? PM.parent(DS) : nullptr;
+  for (const Stmt *C = S, *P = PM.parent(S); P && P != Scope;
+       C = P, P = PM.parent(P)) {
     if (isa<IfStmt, SwitchStmt, ConditionalOperator, BinaryConditionalOperator,
             CXXCatchStmt, LambdaExpr>(P) ||
         isLoop(P))

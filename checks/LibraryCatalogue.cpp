@@ -409,7 +409,9 @@ void Catalogue::addBuiltins(Table &T) {
   Add("RestClient::Connection", L::RestClient, R::DefaultKeepAlive);
 
   // --- curlpp: Easy wraps one easy handle.
-  Add("curlpp::Easy", L::Curlpp, R::ClientType, ReusablePerThread);
+  // Its destructor cleans up the easy handle.
+  Add("curlpp::Easy", L::Curlpp, R::ClientType,
+      ReleasedByDestructor | ReusablePerThread);
   Add("curlpp::Easy::perform", L::Curlpp, R::RequestCall);
   Add("curlpp::Easy::setOpt", L::Curlpp, R::RequestOption);
   // Option objects are typedefs of OptionTrait<T, CURLoption>: matched by

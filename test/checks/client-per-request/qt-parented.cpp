@@ -36,6 +36,9 @@ public:
       nam->get(QNetworkRequest(QUrl("http://status/health")));
     }
   }
+  // CHECK-FIXES:  void burst(int n) {
+  // CHECK-FIXES-NEXT:    auto *nam = new QNetworkAccessManager(this);
+  // CHECK-FIXES-NEXT:    for (int i = 0; i < n; ++i) {
   // Made once where nothing repeats it: not reported.
   void once() {
     auto *nam = new QNetworkAccessManager(this);
