@@ -454,6 +454,8 @@ void ClientPerRequestCheck::reportInLoop(Site &S) {
     for (const FixItHint &H : NoteFix)
       N << H;
   }
+  if (NoteFix.empty() && NoFix.empty() && !Variant)
+    NoFix = defaultNoFix(S);
   if (NoteFix.empty() && !NoFix.empty())
     diag(S.Loc, "no fix-it is offered: %0", DiagnosticIDs::Note) << NoFix;
 }
@@ -545,8 +547,26 @@ void ClientPerRequestCheck::reportPerCall(Site &S) {
     for (const FixItHint &H : Fix.Hints)
       N << H;
   }
+  if (Fix.Hints.empty() && NoFix.empty())
+    NoFix = defaultNoFix(S);
   if (Fix.Hints.empty() && !NoFix.empty())
     diag(S.Loc, "no fix-it is offered: %0", DiagnosticIDs::Note) << NoFix;
+}
+
+/// Why a kind of creation has no fix of its own (yet).
+std::string ClientPerRequestCheck::defaultNoFix(const Site &S) const {
+  switch (S.C.How) {
+  case Kind::GlobalInit:
+    return "call it once at program start-up, before any thread starts, "
+           "and remove it here (with the matching cleanup, if any)";
+  case Kind::BuildingCall:
+    return "rewriting '" + S.C.What->Name +
+           "' to a client kept outside the repetition is not automated; "
+           "use the library's reusable client as the last note says";
+  default:
+    return "no shared form of this client is known to be safe here; keep "
+           "one client where it outlives the repetition";
+  }
 }
 
 /// The fix for a client made per call: one shared by every call (`static`,

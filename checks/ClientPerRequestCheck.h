@@ -83,6 +83,7 @@ private:
   PerCallFix perCallFix(Site &S, const Callable &Here,
                         const ::clang::tidy::http::Evidence &Why,
                         std::string &NoFix);
+  std::string defaultNoFix(const Site &S) const;
   bool isOneShot(const FunctionDecl *F) const;
   bool startsOwnServer(const LocalParentMap &PM) const;
 
