@@ -94,6 +94,28 @@ bool hasEarlyExit(const Stmt *S, const VarDecl *V, ASTContext &Ctx,
   return false;
 }
 
+/// The body of a loop statement, or null.
+const Stmt *loopBody(const Stmt *L) {
+  if (const auto *F = dyn_cast<ForStmt>(L))
+    return F->getBody();
+  if (const auto *RF = dyn_cast<CXXForRangeStmt>(L))
+    return RF->getBody();
+  if (const auto *W = dyn_cast<WhileStmt>(L))
+    return W->getBody();
+  if (const auto *D = dyn_cast<DoStmt>(L))
+    return D->getBody();
+  return nullptr;
+}
+
+/// The statement a call is: the call with its implicit wrappers.
+const Stmt *statementOf(const Stmt *S, const LocalParentMap &PM) {
+  for (const Stmt *P = PM.parent(S); isa_and_nonnull<ExprWithCleanups>(P) ||
+                                     isa_and_nonnull<ImplicitCastExpr>(P);
+       P = PM.parent(P))
+    S = P;
+  return S;
+}
+
 } // namespace
 
 bool ClientUses::nameClashes(llvm::StringRef Name) const {
@@ -141,11 +163,7 @@ const DeclStmt *ClientUses::rewritableDecl(std::string &Why) const {
     return nullptr;
   }
   for (const CallExpr *R : ReleaseCalls) {
-    const Stmt *S = R;
-    for (const Stmt *P = PM.parent(S); isa_and_nonnull<ExprWithCleanups>(P) ||
-                                       isa_and_nonnull<ImplicitCastExpr>(P);
-         P = PM.parent(P))
-      S = P;
+    const Stmt *S = statementOf(R, PM);
     if (!isa_and_nonnull<CompoundStmt>(PM.parent(S)) ||
         isInMacro(R->getSourceRange())) {
       Why = "a release of the handle is not a statement of its own";
@@ -207,16 +225,7 @@ std::vector<FixItHint> ClientUses::hoistFix(LoopInvariance &Invariance,
       return {};
     }
     if (isLoop(P)) {
-      const Stmt *Body = nullptr;
-      if (const auto *F = dyn_cast<ForStmt>(P))
-        Body = F->getBody();
-      else if (const auto *RF = dyn_cast<CXXForRangeStmt>(P))
-        Body = RF->getBody();
-      else if (const auto *W = dyn_cast<WhileStmt>(P))
-        Body = W->getBody();
-      else if (const auto *D = dyn_cast<DoStmt>(P))
-        Body = D->getBody();
-      if (Cur != Body) {
+      if (Cur != loopBody(P)) {
         Why = "the client is made in a loop's condition";
         return {};
       }
@@ -302,13 +311,7 @@ std::vector<FixItHint> ClientUses::loopHandleFix(const Stmt *Loop,
   if (!DS)
     return {};
   // The declaration must be a statement of this loop's own body.
-  const Stmt *Body = nullptr;
-  if (const auto *F = dyn_cast<ForStmt>(Loop))
-    Body = F->getBody();
-  else if (const auto *RF = dyn_cast<CXXForRangeStmt>(Loop))
-    Body = RF->getBody();
-  else if (const auto *W = dyn_cast<WhileStmt>(Loop))
-    Body = W->getBody();
+  const Stmt *Body = isa<DoStmt>(Loop) ? nullptr : loopBody(Loop);
   if (!Body || PM.parent(DS) != Body || !isa_and_nonnull<CompoundStmt>(PM.parent(Loop))) {
     Why = "the handle is not made directly in the loop's body";
     return {};
@@ -329,11 +332,7 @@ std::vector<FixItHint> ClientUses::loopHandleFix(const Stmt *Loop,
     return {};
   }
   const CallExpr *Rel = ReleaseCalls.front();
-  const Stmt *RelStmt = Rel;
-  for (const Stmt *P = PM.parent(RelStmt); isa_and_nonnull<ExprWithCleanups>(P) ||
-                                          isa_and_nonnull<ImplicitCastExpr>(P);
-       P = PM.parent(P))
-    RelStmt = P;
+  const Stmt *RelStmt = statementOf(Rel, PM);
   const Stmt *Block = PM.parent(RelStmt);
   if (Block != Body) {
     const auto *If = dyn_cast_or_null<IfStmt>(PM.parent(Block));
@@ -436,11 +435,7 @@ std::vector<FixItHint> ClientUses::handleHolderFix(const Entry &What,
       DEnd, "\n" + *Indent + "if (" + Name + ")\n" + *Indent + "  " + Reset +
                 "(" + Name + ");"));
   for (const CallExpr *R : ReleaseCalls) {
-    const Stmt *S = R;
-    for (const Stmt *P = PM.parent(S); isa_and_nonnull<ExprWithCleanups>(P) ||
-                                       isa_and_nonnull<ImplicitCastExpr>(P);
-         P = PM.parent(P))
-      S = P;
+    const Stmt *S = statementOf(R, PM);
     SourceLocation E = endOfStatement(S, SM, LO);
     if (E.isInvalid()) {
       Why = "a release of the handle is not a statement of its own";
