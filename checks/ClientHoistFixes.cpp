@@ -480,6 +480,7 @@ bool isObjectConstant(const Expr *E, ASTContext &Ctx) {
 } // namespace
 
 std::vector<FixItHint> ClientUses::memberFix(const CXXMethodDecl *M,
+                                             const Entry &What,
                                              llvm::StringSet<> &Taken,
                                              std::string &Why) const {
   if (!M || M->isStatic() || isa<CXXConstructorDecl, CXXDestructorDecl>(M)) {
@@ -503,6 +504,20 @@ std::vector<FixItHint> ClientUses::memberFix(const CXXMethodDecl *M,
   // deleteLater): a member would then dangle.
   if (Var->getType()->isPointerType() && PassedAsArgument) {
     Why = "the client is handed to a call that may release it";
+    return {};
+  }
+  // A setter given something per call (Qt's setCache takes ownership of
+  // the cache) would keep or free it on the member's behalf.
+  if (!OnlyRequests) {
+    Why = "a call configures the client on each call, and a member would "
+          "keep (or free) what it was given";
+    return {};
+  }
+  // A manager on the stack frees its replies when it dies at return; a
+  // member would keep every reply until the object dies.
+  if ((What.Flags & HeapObject) && !isa<CXXNewExpr>(Anchor)) {
+    Why = "the manager frees its replies when it dies at return, and a "
+          "member would keep every reply until the object dies";
     return {};
   }
   const CXXRecordDecl *RD = M->getParent();

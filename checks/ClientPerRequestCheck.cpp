@@ -637,9 +637,10 @@ ClientPerRequestCheck::perCallFix(Site &S, const Callable &Here,
   // A member function: one client per object. Not for a server's handler,
   // whose object may itself be made per request (POCO's handler factory).
   if (!S.Lambda && Why.Kind != EvidenceKind::Route)
-    if (const auto *M = dyn_cast_or_null<CXXMethodDecl>(S.Fn)) {
+    if (const auto *M = dyn_cast_or_null<CXXMethodDecl>(S.Fn);
+        M && !M->isStatic() && !isa<CXXConstructorDecl, CXXDestructorDecl>(M)) {
       std::string MemberWhy;
-      Out.Hints = S.Uses.memberFix(M, NewMembers, MemberWhy);
+      Out.Hints = S.Uses.memberFix(M, What, NewMembers, MemberWhy);
       if (!Out.Hints.empty() || NoFix.empty() || !ConstArgs)
         NoFix = MemberWhy;
       if (!Out.Hints.empty())

@@ -84,7 +84,7 @@ public:
   /// class instead, with the local's initialiser as its default member
   /// initialiser, and the local's uses renamed to it.
   /// Taken holds the members given so far (one per client and class).
-  std::vector<FixItHint> memberFix(const CXXMethodDecl *M,
+  std::vector<FixItHint> memberFix(const CXXMethodDecl *M, const Entry &What,
                                    llvm::StringSet<> &Taken,
                                    std::string &Why) const;
 

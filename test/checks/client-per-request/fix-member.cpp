@@ -51,22 +51,41 @@ private:
 struct Watcher : QObject {
   Watcher() {
     connect(&m_timer, &QTimer::timeout, this, &Watcher::check);
+    connect(&m_timer, &QTimer::timeout, this, &Watcher::sweep);
+    connect(&m_timer, &QTimer::timeout, this, &Watcher::cached);
     m_timer.start(5000);
   }
   void check() {
-    QNetworkAccessManager manager;
+    auto *manager = new QNetworkAccessManager(this);
+    // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: a new 'QNetworkAccessManager' is created on every timeout of the timer
+    QNetworkReply *reply = manager->get(QNetworkRequest(QUrl("http://feed/health")));
+    connect(reply, &QNetworkReply::finished, reply, &QObject::deleteLater);
+  }
+  // A manager on the stack frees its replies at return: a member would keep
+  // them all.
+  void sweep() {
+    QNetworkAccessManager nam;
     // CHECK-MESSAGES: :[[@LINE-1]]:27: warning: a new 'QNetworkAccessManager' is created on every timeout of the timer
-    manager.get(QNetworkRequest(QUrl("http://feed/health")));
+    // CHECK-MESSAGES: :[[@LINE-2]]:27: note: no fix-it is offered: the manager frees its replies when it dies at return, and a member would keep every reply until the object dies
+    nam.get(QNetworkRequest(QUrl("http://feed/sweep")));
+  }
+  // A cache handed over on every call: the member would own it.
+  void cached() {
+    auto *nam = new QNetworkAccessManager(this);
+    // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: a new 'QNetworkAccessManager' is created on every timeout of the timer
+    // CHECK-MESSAGES: :[[@LINE-2]]:17: note: no fix-it is offered: a call configures the client on each call, and a member would keep (or free) what it was given
+    nam->setTransferTimeout(1000);
+    nam->get(QNetworkRequest(QUrl("http://feed/cached")));
   }
   QTimer m_timer;
 };
-// CHECK-FIXES:    m_manager.get(QNetworkRequest(QUrl("http://feed/health")));
+// CHECK-FIXES:    QNetworkReply *reply = m_manager->get(QNetworkRequest(QUrl("http://feed/health")));
 // CHECK-FIXES:  QTimer m_timer;
 // CHECK-FIXES-NEXT:private:
-// CHECK-FIXES-NEXT:  QNetworkAccessManager m_manager;
+// CHECK-FIXES-NEXT:  QNetworkAccessManager *m_manager = new QNetworkAccessManager(this);
 // CHECK-FIXES-NEXT:};
 
-// A const member function cannot use a new non-mutable member.
+// A const member function: no member either.
 class Reader : public QObject {
 public:
   Reader() {
