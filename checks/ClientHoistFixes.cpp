@@ -107,14 +107,6 @@ const Stmt *loopBody(const Stmt *L) {
   return nullptr;
 }
 
-/// The statement a call is: the call with its implicit wrappers.
-const Stmt *statementOf(const Stmt *S, const LocalParentMap &PM) {
-  for (const Stmt *P = PM.parent(S); isa_and_nonnull<ExprWithCleanups>(P) ||
-                                     isa_and_nonnull<ImplicitCastExpr>(P);
-       P = PM.parent(P))
-    S = P;
-  return S;
-}
 
 } // namespace
 
@@ -163,9 +155,7 @@ const DeclStmt *ClientUses::rewritableDecl(std::string &Why) const {
     return nullptr;
   }
   for (const CallExpr *R : ReleaseCalls) {
-    const Stmt *S = statementOf(R, PM);
-    if (!isa_and_nonnull<CompoundStmt>(PM.parent(S)) ||
-        isInMacro(R->getSourceRange())) {
+    if (!blockStatement(PM, R) || isInMacro(R->getSourceRange())) {
       Why = "a release of the handle is not a statement of its own";
       return nullptr;
     }
@@ -332,7 +322,11 @@ std::vector<FixItHint> ClientUses::loopHandleFix(const Stmt *Loop,
     return {};
   }
   const CallExpr *Rel = ReleaseCalls.front();
-  const Stmt *RelStmt = statementOf(Rel, PM);
+  const Stmt *RelStmt = blockStatement(PM, Rel);
+  if (!RelStmt) {
+    Why = "a release of the handle is not a statement of its own";
+    return {};
+  }
   const Stmt *Block = PM.parent(RelStmt);
   if (Block != Body) {
     const auto *If = dyn_cast_or_null<IfStmt>(PM.parent(Block));
@@ -435,8 +429,8 @@ std::vector<FixItHint> ClientUses::handleHolderFix(const Entry &What,
       DEnd, "\n" + *Indent + "if (" + Name + ")\n" + *Indent + "  " + Reset +
                 "(" + Name + ");"));
   for (const CallExpr *R : ReleaseCalls) {
-    const Stmt *S = statementOf(R, PM);
-    SourceLocation E = endOfStatement(S, SM, LO);
+    const Stmt *S = blockStatement(PM, R);
+    SourceLocation E = S ? endOfStatement(S, SM, LO) : SourceLocation();
     if (E.isInvalid()) {
       Why = "a release of the handle is not a statement of its own";
       return {};

@@ -95,12 +95,8 @@ void KeepAliveWithoutTimeoutCheck::addFixNote(const Stmt *After,
     return;
   const LocalParentMap &PM = Index->parents(Root);
   // Only after a whole statement of a block: `x;` or `T x = ...;`.
-  const Stmt *S = After;
-  for (const Stmt *P = PM.parent(S); isa_and_nonnull<ExprWithCleanups>(P) ||
-                                     isa_and_nonnull<ImplicitCastExpr>(P);
-       P = PM.parent(S))
-    S = P;
-  if (!isa_and_nonnull<CompoundStmt>(PM.parent(S)))
+  const Stmt *S = blockStatement(PM, After);
+  if (!S)
     return;
   if (const auto *DS = dyn_cast<DeclStmt>(S))
     if (!DS->isSingleDecl())

@@ -78,15 +78,6 @@ private:
   llvm::DenseMap<const FunctionDecl *, Event> Cache;
 };
 
-/// The statement of a block that holds S (S itself, seen through the
-/// wrappers around an expression statement), or null.
-const Stmt *blockStatement(const LocalParentMap &PM, const Stmt *S) {
-  for (const Stmt *P = PM.parent(S); isa_and_nonnull<ExprWithCleanups>(P) ||
-                                     isa_and_nonnull<ImplicitCastExpr>(P);
-       P = PM.parent(S))
-    S = P;
-  return isa_and_nonnull<CompoundStmt>(PM.parent(S)) ? S : nullptr;
-}
 
 /// Every path through S leaves the enclosing code: return, goto, break,
 /// continue, throw, or a call that does not return (abort, exit).

@@ -338,4 +338,12 @@ bool isDeclared(ASTContext &Ctx, llvm::StringRef Qualified) {
   return false;
 }
 
+const Stmt *blockStatement(const LocalParentMap &PM, const Stmt *S) {
+  for (const Stmt *P = PM.parent(S); isa_and_nonnull<ExprWithCleanups>(P) ||
+                                     isa_and_nonnull<ImplicitCastExpr>(P);
+       P = PM.parent(S))
+    S = P;
+  return isa_and_nonnull<CompoundStmt>(PM.parent(S)) ? S : nullptr;
+}
+
 } // namespace clang::tidy::http

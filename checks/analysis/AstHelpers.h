@@ -65,6 +65,10 @@ std::optional<std::string> lineIndent(const SourceManager &SM,
 void insertAtBlockEnd(const SourceManager &SM, const CompoundStmt *Block,
                       llvm::StringRef Stmt, std::vector<FixItHint> &Out);
 
+/// The statement of a block that holds S (S itself, seen through the
+/// wrappers around an expression statement), or null.
+const Stmt *blockStatement(const LocalParentMap &PM, const Stmt *S);
+
 /// Whether `A::B::C` names a declaration visible from the translation unit
 /// (for fix-its that spell a name: is its header included?).
 bool isDeclared(ASTContext &Ctx, llvm::StringRef Qualified);
