@@ -108,6 +108,23 @@ const Stmt *loopBody(const Stmt *L) {
 }
 
 
+/// The variable's type as its declaration spells it (the text before its
+/// name), or as clang prints it where the declaration says `auto`.
+std::string typeAsWritten(const VarDecl *Var, SourceLocation DeclBegin,
+                          const SourceManager &SM, const LangOptions &LO) {
+  std::string Text =
+      Lexer::getSourceText(
+          CharSourceRange::getCharRange(DeclBegin, Var->getLocation()), SM, LO)
+          .rtrim()
+          .str();
+  if (Text.empty() || llvm::StringRef(Text).contains("auto")) {
+    PrintingPolicy PP(LO);
+    PP.SuppressTagKeyword = true;
+    Text = Var->getType().getAsString(PP);
+  }
+  return Text;
+}
+
 } // namespace
 
 bool ClientUses::nameClashes(llvm::StringRef Name) const {
@@ -376,8 +393,9 @@ std::vector<FixItHint> ClientUses::loopHandleFix(const Stmt *Loop,
   return Fix;
 }
 
-std::vector<FixItHint> ClientUses::handleHolderFix(const Entry &What,
-                                                   std::string &Why) const {
+std::vector<FixItHint>
+ClientUses::handleHolderFix(const Entry &What, llvm::StringSet<> &Includes,
+                            std::string &Why) const {
   const LangOptions &LO = Ctx.getLangOpts();
   if (!LO.CPlusPlus11) {
     Why = "a C translation unit has no thread_local RAII holder";
@@ -391,8 +409,11 @@ std::vector<FixItHint> ClientUses::handleHolderFix(const Entry &What,
   const DeclStmt *DS = rewritableDecl(Why);
   if (!DS)
     return {};
-  if (!isDeclared(Ctx, "std::unique_ptr")) {
-    Why = "<memory> is not included";
+  std::vector<FixItHint> Fix;
+  if (!includeFor(Ctx, DS->getBeginLoc(), "std::unique_ptr", "<memory>",
+                  Includes, Fix)) {
+    Why = "<memory> is not included and the file has no #include to put it "
+          "after";
     return {};
   }
   std::string Holder = (Var->getName() + "Holder").str();
@@ -419,7 +440,6 @@ std::vector<FixItHint> ClientUses::handleHolderFix(const Entry &What,
   }
   std::string Pointee = PT->getPointeeType().getAsString(PrintingPolicy(LO));
   std::string Name = Var->getName().str();
-  std::vector<FixItHint> Fix;
   Fix.push_back(FixItHint::CreateInsertion(
       DBegin, "thread_local std::unique_ptr<" + Pointee + ", decltype(&" +
                   What.Detail + ")> " + Holder + "(" + InitText.str() + ", &" +
@@ -440,6 +460,126 @@ std::vector<FixItHint> ClientUses::handleHolderFix(const Entry &What,
   return Fix;
 }
 
+
+std::vector<FixItHint> ClientUses::perKeyCacheFix(llvm::StringSet<> &Includes,
+                                                  std::string &Key,
+                                                  std::string &Why) const {
+  const LangOptions &LO = Ctx.getLangOpts();
+  if (!Var || Escapes || Reseated || Static) {
+    Why = "the client leaves the function or is replaced";
+    return {};
+  }
+  if (!LO.CPlusPlus17 || SmartPointer || isa<CXXNewExpr>(Anchor) ||
+      Var->hasAttrs() || Var->getType()->isReferenceType() ||
+      !Var->getType()->isRecordType()) {
+    Why = "the client is not a plain local object";
+    return {};
+  }
+  if (ConditionalUse) {
+    Why = "a setter runs on some calls only and would carry over to the "
+          "next call";
+    return {};
+  }
+  // One value varies and names a variable (evaluating it twice, as key and
+  // as argument, is harmless); the rest are constants.
+  const VarDecl *KeyVar = nullptr;
+  for (const Expr *A : creationArgs(Anchor)) {
+    if (isConstantArg(A, Ctx))
+      continue;
+    // Through a converting constructor: a `const char *` given where the
+    // client takes a std::string.
+    const Expr *E = bare(A);
+    while (const auto *CE = dyn_cast_or_null<CXXConstructExpr>(E)) {
+      if (CE->getNumArgs() < 1 || CE->isListInitialization() ||
+          !CE->getConstructor()->isConvertingConstructor(false) ||
+          !llvm::all_of(llvm::drop_begin(CE->arguments()),
+                        [](const Expr *X) { return isa<CXXDefaultArgExpr>(X); }))
+        break;
+      E = bare(CE->getArg(0));
+    }
+    const VarDecl *V = varOf(E);
+    if (KeyVar || !V || !isLocalVar(V)) {
+      Why = "the client is built from values that may change from call to "
+            "call, not from one variable a map could be keyed by";
+      return {};
+    }
+    KeyVar = V;
+  }
+  const DeclStmt *DS = PM.declStmtOf(Var);
+  if (!KeyVar || !DS || !DS->isSingleDecl() || isInMacro(DS->getSourceRange()) ||
+      !isa_and_nonnull<CompoundStmt>(PM.parent(DS)) ||
+      Var->getInitStyle() != VarDecl::CallInit) {
+    Why = "the declaration is not a plain `Client name(args);` statement";
+    return {};
+  }
+  for (const DeclRefExpr *U : PM.refsTo(Var))
+    if (U->getLocation().isMacroID()) {
+      Why = "a macro uses the client";
+      return {};
+    }
+  // The key: the variable's value type, strings as std::string.
+  QualType KT = KeyVar->getType().getNonReferenceType().getUnqualifiedType();
+  PrintingPolicy PP(LO);
+  PP.SuppressTagKeyword = true;
+  std::string KeyType, KeyExpr = KeyVar->getName().str();
+  const CXXRecordDecl *KR = KT->getAsCXXRecordDecl();
+  std::string KRName = KR ? catalogueName(KR) : "";
+  if (KRName == "std::basic_string") {
+    KeyType = "std::string";
+  } else if (KRName == "std::basic_string_view" ||
+             (KT->isPointerType() && KT->getPointeeType()->isCharType())) {
+    KeyType = "std::string";
+    KeyExpr = "std::string(" + KeyExpr + ")";
+  } else if (KT->isIntegralOrEnumerationType()) {
+    KeyType = KT.getAsString(PP);
+  } else {
+    Why = "the client is built from a '" + KT.getAsString(PP) +
+          "', which is not a string or a number a map could be keyed by";
+    return {};
+  }
+  const SourceManager &SM = Ctx.getSourceManager();
+  SourceLocation DBegin = DS->getBeginLoc();
+  SourceLocation DEnd = Lexer::getLocForEndOfToken(DS->getEndLoc(), 0, SM, LO);
+  auto Indent = lineIndent(SM, DBegin);
+  const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(stripWrappers(Anchor));
+  if (!Indent || DEnd.isInvalid() || !Construct ||
+      Construct->getParenOrBraceRange().isInvalid()) {
+    Why = "the declaration is not alone on its line";
+    return {};
+  }
+  llvm::StringRef Args = Lexer::getSourceText(
+      CharSourceRange::getTokenRange(Construct->getParenOrBraceRange()), SM, LO);
+  if (!Args.consume_front("(") || !Args.consume_back(")")) {
+    Why = "the declaration is not a plain `Client name(args);` statement";
+    return {};
+  }
+  std::string Cap = KeyVar->getName().str();
+  Cap[0] = llvm::toUpper(Cap[0]);
+  std::string Map = (Var->getName() + "By" + Cap).str();
+  if (nameClashes(Map)) {
+    Why = "the name '" + Map + "' is taken";
+    return {};
+  }
+  std::vector<FixItHint> Fix;
+  if (!includeFor(Ctx, DBegin, "std::unordered_map", "<unordered_map>",
+                  Includes, Fix) ||
+      (KeyType == "std::string" &&
+       !includeFor(Ctx, DBegin, "std::string", "<string>", Includes, Fix))) {
+    Why = "<unordered_map> is not included and the file has no #include to "
+          "put it after";
+    return {};
+  }
+  std::string Type = typeAsWritten(Var, DBegin, SM, LO);
+  std::string Amp = llvm::StringRef(Type).ends_with("*") ? "&" : " &";
+  Fix.push_back(FixItHint::CreateReplacement(
+      CharSourceRange::getCharRange(DBegin, DEnd),
+      "thread_local std::unordered_map<" + KeyType + ", " + Type + "> " + Map +
+          ";\n" + *Indent + Type + Amp + Var->getName().str() + " = " + Map +
+          ".try_emplace(" + KeyExpr + ", " + Args.str() +
+          ").first->second;"));
+  Key = KeyVar->getName().str();
+  return Fix;
+}
 } // namespace clang::tidy::http
 
 namespace clang::tidy::http {
@@ -596,15 +736,7 @@ std::vector<FixItHint> ClientUses::memberFix(const CXXMethodDecl *M,
     Why = "the declaration is written by a macro";
     return {};
   }
-  std::string TypeText =
-      Lexer::getSourceText(CharSourceRange::getCharRange(DBegin, NameLoc), SM, LO)
-          .rtrim()
-          .str();
-  if (TypeText.empty() || llvm::StringRef(TypeText).contains("auto")) {
-    PrintingPolicy PP(LO);
-    PP.SuppressTagKeyword = true;
-    TypeText = Var->getType().getAsString(PP);
-  }
+  std::string TypeText = typeAsWritten(Var, DBegin, SM, LO);
   bool Ptr = Var->getType()->isPointerType();
   std::string Init;
   SourceLocation AfterName = Lexer::getLocForEndOfToken(NameLoc, 0, SM, LO);

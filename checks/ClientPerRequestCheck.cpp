@@ -413,7 +413,7 @@ void ClientPerRequestCheck::reportInLoop(Site &S) {
           std::string(S.C.How == Kind::BuildingCall
                           ? "keep one client outside the loop and reuse it"
                           : "create one client before the loop and reuse it");
-  std::string NoFix;
+  std::string NoFix, NoteText;
   std::vector<FixItHint> NoteFix;
   {
     auto D = diag(S.Loc, Msg);
@@ -436,6 +436,17 @@ void ClientPerRequestCheck::reportInLoop(Site &S) {
     } else if (!Variant && S.C.How == Kind::Factory &&
                (S.C.What->Flags & RawHandle) && Target == 0) {
       NoteFix = S.Uses.loopHandleFix(S.Loops[0], *S.C.What, NoFix);
+      NoteText = "make the handle once before the loop, reset it at the top "
+                 "of each iteration (" +
+                 S.Uses.resetCallFor(*S.C.What) +
+                 " keeps the connections) and release it after the loop; "
+                 "apply with --fix-notes, knowing that the reset keeps "
+                 "cookies and TLS session IDs from one iteration to the next";
+    } else if (!Variant && S.C.How == Kind::BuildingCall) {
+      NoteFix = oneShotCallFix(cast<CallExpr>(S.Anchor), *S.C.What, S.Root,
+                               S.PM, *Ctx, S.Loops[Target], ownerOf(S),
+                               NewLocals, NewIncludes, NoFix);
+      NoteText = oneShotNote(S, "one client made before the loop");
     }
   }
   diag(S.Loops[Target]->getBeginLoc(), "this %0 loop repeats it",
@@ -443,14 +454,7 @@ void ClientPerRequestCheck::reportInLoop(Site &S) {
       << loopKindName(S.Loops[Target]);
   addHint(S);
   if (!NoteFix.empty()) {
-    auto N = diag(S.Loc,
-                  "make the handle once before the loop, reset it at the top "
-                  "of each iteration (%0 keeps the connections) and release "
-                  "it after the loop; apply with --fix-notes, knowing that "
-                  "the reset keeps cookies and TLS session IDs from one "
-                  "iteration to the next",
-                  DiagnosticIDs::Note)
-             << S.Uses.resetCallFor(*S.C.What);
+    auto N = diag(S.Loc, "%0", DiagnosticIDs::Note) << NoteText;
     for (const FixItHint &H : NoteFix)
       N << H;
   }
@@ -553,6 +557,23 @@ void ClientPerRequestCheck::reportPerCall(Site &S) {
     diag(S.Loc, "no fix-it is offered: %0", DiagnosticIDs::Note) << NoFix;
 }
 
+/// The function (or lambda) whose body makes the creation.
+const FunctionDecl *ClientPerRequestCheck::ownerOf(const Site &S) {
+  return S.Lambda ? S.Lambda->getCallOperator() : S.Fn;
+}
+
+/// The note of a one-shot call's rewrite: what it keeps, and what else a
+/// kept client carries from one request to the next.
+std::string ClientPerRequestCheck::oneShotNote(const Site &S,
+                                               llvm::StringRef Form) {
+  auto T = llvm::StringRef(S.C.What->Detail).split('|').second.split('|');
+  return ("make the same request on " + Form + " ('" + T.first +
+          "') instead, so its connections are reused; apply with "
+          "--fix-notes, knowing that the client also keeps the cookies the "
+          "server sets from one request to the next")
+      .str();
+}
+
 /// Why a kind of creation has no fix of its own (yet).
 std::string ClientPerRequestCheck::defaultNoFix(const Site &S) const {
   switch (S.C.How) {
@@ -584,7 +605,7 @@ ClientPerRequestCheck::perCallFix(Site &S, const Callable &Here,
   const unsigned Flags = What.Flags;
   if (S.C.How == Kind::Factory && (Flags & RawHandle) &&
       (Flags & ReusablePerThread)) {
-    Out.Hints = S.Uses.handleHolderFix(What, NoFix);
+    Out.Hints = S.Uses.handleHolderFix(What, NewIncludes, NoFix);
     Out.OnNote = true;
     Out.NoteText =
         "keep one handle per thread instead and reset it on each call (" +
@@ -595,10 +616,18 @@ ClientPerRequestCheck::perCallFix(Site &S, const Callable &Here,
         "the program's curl_global_cleanup";
     return Out;
   }
-  if (S.C.How != Kind::Object)
+  if (S.C.How != Kind::Object && S.C.How != Kind::BuildingCall)
     return Out;
   if (Tests->contains(Here)) {
     NoFix = "test code wants a fresh client for each test";
+    return Out;
+  }
+  if (S.C.How == Kind::BuildingCall) {
+    Out.Hints = oneShotCallFix(cast<CallExpr>(S.Anchor), What, S.Root, S.PM,
+                               *Ctx, /*Loop=*/nullptr, ownerOf(S), NewLocals,
+                               NewIncludes, NoFix);
+    Out.OnNote = true;
+    Out.NoteText = oneShotNote(S, "one client per thread");
     return Out;
   }
   if (constructedClassName(S.Anchor) != What.Name) {
@@ -646,6 +675,24 @@ ClientPerRequestCheck::perCallFix(Site &S, const Callable &Here,
       if (!Out.Hints.empty())
         return Out;
     }
+  // Built from the helper's host or URL: one client per value and thread,
+  // on a note (the map keeps every client it makes).
+  if (!ConstArgs && !(Flags & HeapObject) &&
+      (Flags & (ReusablePerThread | ThreadSafeToShare))) {
+    std::string Key, KeyWhy;
+    Out.Hints = S.Uses.perKeyCacheFix(NewIncludes, Key, KeyWhy);
+    if (!Out.Hints.empty()) {
+      Out.OnNote = true;
+      Out.NoteText =
+          "keep one client per value of '" + Key +
+          "' and thread instead, in a thread_local map; apply with "
+          "--fix-notes, knowing that the map keeps every client it makes, "
+          "with its connections, until the thread ends: right for a few "
+          "hosts, not for a new one on every call";
+      return Out;
+    }
+    NoFix = KeyWhy;
+  }
   if (!ConstArgs || (Flags & ReusablePerThread))
     return Out;
   if (!NoFix.empty())

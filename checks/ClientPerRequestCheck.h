@@ -33,6 +33,8 @@ public:
     Tests.reset();
     Index.reset();
     NewMembers.clear();
+    NewIncludes.clear();
+    NewLocals.clear();
   }
   void onEndOfTranslationUnit() override;
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
@@ -84,6 +86,8 @@ private:
                         const ::clang::tidy::http::Evidence &Why,
                         std::string &NoFix);
   std::string defaultNoFix(const Site &S) const;
+  static const FunctionDecl *ownerOf(const Site &S);
+  static std::string oneShotNote(const Site &S, llvm::StringRef Form);
   bool isOneShot(const FunctionDecl *F) const;
   bool startsOwnServer(const LocalParentMap &PM) const;
 
@@ -106,6 +110,10 @@ private:
   llvm::DenseSet<unsigned> Reported; // raw source locations already warned
   /// Members the fixes of this translation unit add, per class.
   llvm::StringSet<> NewMembers;
+  /// Headers the fixes of this translation unit include, per file.
+  llvm::StringSet<> NewIncludes;
+  /// Locals the fixes of this translation unit add, per function.
+  llvm::StringSet<> NewLocals;
 };
 
 } // namespace clang::tidy::http

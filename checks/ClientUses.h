@@ -78,8 +78,16 @@ public:
   /// A raw handle made per call: kept per thread in a
   /// `thread_local std::unique_ptr` with the release function as deleter,
   /// reset per call; the function's own release is removed.
+  /// Includes: the headers the fixes of this translation unit insert.
   std::vector<FixItHint> handleHolderFix(const Entry &What,
+                                         llvm::StringSet<> &Includes,
                                          std::string &Why) const;
+  /// A client built per call from one variable (the helper's host or base
+  /// URL): a `thread_local std::unordered_map` from that value to a client,
+  /// and the local becomes a reference to the map's client.
+  std::vector<FixItHint> perKeyCacheFix(llvm::StringSet<> &Includes,
+                                        std::string &Key,
+                                        std::string &Why) const;
   /// A client made per call of a member function: a new data member of the
   /// class instead, with the local's initialiser as its default member
   /// initialiser, and the local's uses renamed to it.
@@ -152,6 +160,18 @@ private:
 
 /// The arguments that decide which client a creation builds.
 llvm::SmallVector<const Expr *, 4> creationArgs(const Expr *Anchor);
+
+/// The fix for a library's one-shot call (cpr::Get, RestClient::get): the
+/// same request on a kept client, from the catalogue's rewrite template
+/// (Detail of the ClientBuildingCall entry). In a loop the client is made
+/// before Loop; per call (Loop null) it is a thread_local. Owner: the
+/// function or lambda operator that makes the call; Taken: names the fixes
+/// gave already, per function; Includes: headers inserted, per file.
+std::vector<FixItHint>
+oneShotCallFix(const CallExpr *Call, const Entry &What, const Stmt *Root,
+               const LocalParentMap &PM, ASTContext &Ctx, const Stmt *Loop,
+               const FunctionDecl *Owner, llvm::StringSet<> &Taken,
+               llvm::StringSet<> &Includes, std::string &Why);
 /// Values that are the same on every call: literals, constants, and
 /// temporaries built from them.
 bool isConstantArg(const Expr *E, ASTContext &Ctx);

@@ -279,7 +279,12 @@ void Catalogue::addBuiltins(Table &T) {
       ReleasedByDestructor | ReusablePerThread);
   for (llvm::StringRef V : {"Get", "Post", "Put", "Patch", "Delete", "Head",
                             "Options", "Download"}) {
-    Add(("cpr::" + V).str(), L::Cpr, R::ClientBuildingCall);
+    // cpr::Get(ts...) is `Session s; s.SetOption(ts)...; return s.Get();`.
+    Add(("cpr::" + V).str(), L::Cpr, R::ClientBuildingCall, NoFlags,
+        V == "Download" ? ""
+                        : ("<cpr/cpr.h>|cpr::Session|session||"
+                           "$s.SetOption($each)|$s." + V + "()")
+                              .str());
     if (V != "Download") {
       Add(("cpr::" + V + "Async").str(), L::Cpr, R::ClientBuildingCall);
       Add(("cpr::" + V + "Callback").str(), L::Cpr, R::ClientBuildingCall);
@@ -398,7 +403,15 @@ void Catalogue::addBuiltins(Table &T) {
       ReleasedByDestructor | ReusablePerThread);
   for (llvm::StringRef V :
        {"get", "post", "put", "patch", "del", "head", "options"}) {
-    Add(("RestClient::" + V).str(), L::RestClient, R::ClientBuildingCall);
+    // RestClient::post(url, ctype, data) is `Connection c("");
+    // c.AppendHeader("Content-Type", ctype); return c.post(url, data);`.
+    bool HasBody = V == "post" || V == "put" || V == "patch";
+    Add(("RestClient::" + V).str(), L::RestClient, R::ClientBuildingCall,
+        NoFlags,
+        ("\"restclient-cpp/connection.h\"|RestClient::Connection|conn|\"\"|" +
+         llvm::StringRef(HasBody ? "$s.AppendHeader(\"Content-Type\", $2)" : "") +
+         "|$s." + V + (HasBody ? "($1, $3)" : "($1)"))
+            .str());
     Add(("RestClient::Connection::" + V).str(), L::RestClient,
         R::RequestCall);
   }

@@ -47,6 +47,11 @@ enum class Role : unsigned char {
   ClientType,         // a class whose object owns a connection or pool
   ClientFactory,      // a call that returns a new client, handle or pool
   ClientBuildingCall, // a call that builds a client inside itself, per call
+                      // (Detail: how to make the same request on a kept
+                      // client, "header|type|name|ctor-args|setup|call":
+                      // $s is the client, $1.. the call's arguments, and a
+                      // setup statement with $each repeats per argument;
+                      // setup statements are separated by ';')
   Acquire,            // returns a non-client resource to release (Detail)
   GlobalInit,         // once-per-program initialisation (Detail: the call
                       // that undoes it, curl_global_cleanup)

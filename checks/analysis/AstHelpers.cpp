@@ -317,9 +317,13 @@ bool isDeclared(ASTContext &Ctx, llvm::StringRef Qualified) {
         DC->lookup(DeclarationName(&Ctx.Idents.get(Parts[I])));
     if (R.empty())
       return false;
-    if (I + 1 == Parts.size())
-      return true;
     const NamedDecl *ND = R.front();
+    // A fix-it that names a class needs the class itself, not a forward
+    // declaration.
+    if (I + 1 == Parts.size()) {
+      const auto *RD = dyn_cast<CXXRecordDecl>(ND);
+      return !RD || RD->hasDefinition();
+    }
     if (const auto *NA = dyn_cast<NamespaceAliasDecl>(ND))
       ND = NA->getNamespace();
     if (const auto *TD = dyn_cast<TypedefNameDecl>(ND))
@@ -336,6 +340,53 @@ bool isDeclared(ASTContext &Ctx, llvm::StringRef Qualified) {
     DC = Next;
   }
   return false;
+}
+
+bool includeFor(ASTContext &Ctx, SourceLocation Where,
+                llvm::StringRef Qualified, llvm::StringRef Header,
+                llvm::StringSet<> &Inserted, std::vector<FixItHint> &Out) {
+  if (isDeclared(Ctx, Qualified))
+    return true;
+  const SourceManager &SM = Ctx.getSourceManager();
+  if (Where.isInvalid())
+    return false;
+  auto [FID, Off] = SM.getDecomposedExpansionLoc(Where);
+  std::string Key = std::to_string(FID.getHashValue()) + ":" + Header.str();
+  if (Inserted.contains(Key))
+    return true;
+  bool Invalid = false;
+  llvm::StringRef Buf = SM.getBufferData(FID, &Invalid);
+  if (Invalid || Off > Buf.size())
+    return false;
+  // Line by line up to Where: the #include lines and the #if nesting they
+  // sit in (a header guard makes the whole file one level deep).
+  size_t Best = llvm::StringRef::npos;
+  int Depth = 0, BestDepth = 0;
+  for (size_t Pos = 0; Pos < Off;) {
+    size_t NL = Buf.find('\n', Pos);
+    size_t End = NL == llvm::StringRef::npos ? Buf.size() : NL + 1;
+    llvm::StringRef Line = Buf.slice(Pos, End).ltrim(" \t");
+    if (Line.consume_front("#")) {
+      Line = Line.ltrim(" \t");
+      if (Line.starts_with("if"))
+        ++Depth;
+      else if (Line.starts_with("endif"))
+        --Depth;
+      else if (Line.starts_with("include") && End <= Off &&
+               (Best == llvm::StringRef::npos || Depth <= BestDepth)) {
+        Best = End;
+        BestDepth = Depth;
+      }
+    }
+    Pos = End;
+  }
+  if (Best == llvm::StringRef::npos || Best > Buf.size() ||
+      Buf[Best - 1] != '\n')
+    return false;
+  Out.push_back(FixItHint::CreateInsertion(
+      SM.getComposedLoc(FID, Best), ("#include " + Header + "\n").str()));
+  Inserted.insert(Key);
+  return true;
 }
 
 const Stmt *blockStatement(const LocalParentMap &PM, const Stmt *S) {

@@ -15,6 +15,7 @@
 #include "clang/Basic/Diagnostic.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringSet.h"
 #include <optional>
 #include <string>
 #include <vector>
@@ -72,6 +73,16 @@ const Stmt *blockStatement(const LocalParentMap &PM, const Stmt *S);
 /// Whether `A::B::C` names a declaration visible from the translation unit
 /// (for fix-its that spell a name: is its header included?).
 bool isDeclared(ASTContext &Ctx, llvm::StringRef Qualified);
+
+/// Makes a fix-it that spells Qualified compile: nothing when the name is
+/// declared already; otherwise an `#include Header` (Header with its <> or
+/// "") after the last #include of Where's file that precedes Where, at the
+/// outermost #if level. Each header is inserted once per file and
+/// translation unit (Inserted remembers), as clang-tidy's own include
+/// inserter does. False when there is no #include to place it after.
+bool includeFor(ASTContext &Ctx, SourceLocation Where,
+                llvm::StringRef Qualified, llvm::StringRef Header,
+                llvm::StringSet<> &Inserted, std::vector<FixItHint> &Out);
 
 /// True if the range is invalid or starts or ends in a macro expansion.
 bool isInMacro(SourceRange R);
