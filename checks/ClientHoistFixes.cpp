@@ -94,6 +94,12 @@ bool hasEarlyExit(const Stmt *S, const VarDecl *V, ASTContext &Ctx,
   return false;
 }
 
+/// One more level of indentation in the style of Indent: a tab in a
+/// tab-indented file.
+std::string indentStep(llvm::StringRef Indent) {
+  return Indent.contains('\t') ? "\t" : "  ";
+}
+
 /// The body of a loop statement, or null.
 const Stmt *loopBody(const Stmt *L) {
   if (const auto *F = dyn_cast<ForStmt>(L))
@@ -385,7 +391,8 @@ std::vector<FixItHint> ClientUses::loopHandleFix(const Stmt *Loop,
   // curl_easy_reset needs a handle; the release accepts a null one.
   Fix.push_back(FixItHint::CreateReplacement(
       CharSourceRange::getCharRange(DBegin, DEnd),
-      ("if (" + Name + ")\n" + *DeclIndent + "  " + Reset + "(" + Name + ");")
+      ("if (" + Name + ")\n" + *DeclIndent + indentStep(*DeclIndent) + Reset +
+       "(" + Name + ");")
           .str()));
   Fix.push_back(FixItHint::CreateRemoval(lineRemoval(SM, RBegin, REnd)));
   Fix.push_back(FixItHint::CreateInsertion(
@@ -446,7 +453,8 @@ ClientUses::handleHolderFix(const Entry &What, llvm::StringSet<> &Includes,
                   What.Detail + ");\n" + *Indent));
   Fix.push_back(FixItHint::CreateReplacement(InitRange, Holder + ".get()"));
   Fix.push_back(FixItHint::CreateInsertion(
-      DEnd, "\n" + *Indent + "if (" + Name + ")\n" + *Indent + "  " + Reset +
+      DEnd, "\n" + *Indent + "if (" + Name + ")\n" + *Indent +
+                indentStep(*Indent) + Reset +
                 "(" + Name + ");"));
   for (const CallExpr *R : ReleaseCalls) {
     const Stmt *S = blockStatement(PM, R);
@@ -786,7 +794,7 @@ std::vector<FixItHint> ClientUses::memberFix(const CXXMethodDecl *M,
   std::string Member;
   if (!EndsPrivate)
     Member += *BraceIndent + "private:\n";
-  Member += *BraceIndent + "  " + TypeText + Space + Name + Init + ";\n";
+  Member += *BraceIndent + indentStep(*BraceIndent) + TypeText + Space + Name + Init + ";\n";
 
   std::vector<FixItHint> Fix;
   Fix.push_back(FixItHint::CreateInsertion(
