@@ -13,7 +13,7 @@ Per finding the shape is the one its warning names: "loop" (a client per
 iteration), "member" (per call, in a member function), "per-host" (per
 call, built from a parameter of the function), "helper" (per call, constant
 construction), or "building-call" (a library call that builds its own
-client). A finding "has a fix" when its warning or one of its notes carries
+client); see shape_of. A finding "has a fix" when its warning or one of its notes carries
 replacements (clang-tidy --export-fixes). Each input is then fixed with
 --fix --fix-notes in a scratch copy, compiled (-fsyntax-only), and checked
 again: the findings a fix was offered for must be gone.
@@ -86,7 +86,8 @@ def example_inputs():
 def db_inputs(db, only):
     out = []
     for e in json.load(open(db)):
-        f = os.path.join(e["directory"], e["file"])
+        d = e["directory"]
+        f = os.path.normpath(os.path.join(d, e["file"]))
         if only and not any(f.endswith(o) for o in only):
             continue
         args = e.get("arguments") or shlex.split(e["command"])
@@ -96,22 +97,38 @@ def db_inputs(db, only):
             if skip:
                 skip = False
                 continue
-            if a in ("-o", "-c"):
-                skip = a == "-o"
+            # Output, compile-only and dependency-file flags: not for
+            # -fsyntax-only (a joined -ofile too).
+            if a in ("-o", "-c", "-MF", "-MT", "-MQ"):
+                skip = a != "-c"
                 continue
-            if a == e["file"] or a == f:
+            if a in ("-MD", "-MMD", "-MP", "-M", "-MM") or (a.startswith("-o") and len(a) > 2):
+                continue
+            # The source file itself, however it is spelled (relative to
+            # the entry's directory or not).
+            if not a.startswith("-") and os.path.normpath(os.path.join(d, a)) == f:
                 continue
             comp.append(a)
-        out.append((f, comp, [], e["directory"]))
+        out.append((f, comp, [], d))
     return out
 
 
-def shape_of(msg):
+def shape_of(msg, per_value):
+    """The finding's shape, from its warning and notes. per_value: a note
+    says the client is built from a value of the call (the per-value map's
+    note, a parameter that "reaches the request", or a refusal because the
+    values change). A per-call finding in a function whose name the warning
+    spells with "::" counts as "member" (a namespace's function would too)."""
     if "iteration of a loop" in msg:
         return "loop"
     if "builds a new client" in msg or "build a new" in msg:
         return "building-call"
-    return "per-call"
+    if per_value:
+        return "per-host"
+    m = re.search(r"every call of '([^']*)'", msg)
+    if m and "::" in m.group(1) and "(lambda" not in m.group(1):
+        return "member"
+    return "helper"
 
 
 def run_tidy(httptidy, path, comp, tidy, cwd, fixes=None, fix=False):
@@ -135,6 +152,7 @@ def main():
     ap.add_argument("--only", action="append", default=[])
     ap.add_argument("--label", default=None)
     ap.add_argument("--verbose", action="store_true")
+    ap.add_argument("--keep", help="directory to keep each fixed copy and its second run in")
     ap.add_argument("inputs", nargs="*")
     args = ap.parse_args()
     httptidy = os.path.join(os.path.abspath(args.build), "bin", "httptidy")
@@ -153,64 +171,111 @@ def main():
     rows = []
     tmp = tempfile.mkdtemp(prefix="fixcov.")
     try:
+        seen = set()
+        mains = set(p for p, _, _, _ in items)
         for path, comp, tidy, cwd in items:
             fx = os.path.join(tmp, "fixes.yaml")
             if os.path.exists(fx):
                 os.remove(fx)
             out = run_tidy(httptidy, path, comp, tidy, cwd, fixes=fx)
-            warns = [(int(m.group(2)), m.group(4)) for m in WARN.finditer(out)
-                     if os.path.abspath(os.path.join(cwd, m.group(1))) == path]
-            # Why a finding has no fix: its "no fix-it is offered" note.
+
+            def where(name, work=None):
+                f = os.path.normpath(os.path.join(cwd, name))
+                return path if work and f == work else f
+
+            # Findings in the main file, and in headers (the default
+            # header filter is '.*'); a header's finding once, not once
+            # per translation unit that includes it.
+            def mine(f):
+                return f == path or (f not in mains and not f.endswith((".c", ".cc", ".cpp", ".cxx")))
+            warns = []
+            for m in WARN.finditer(out):
+                key = (where(m.group(1)), int(m.group(2)))
+                if mine(key[0]) and key not in seen:
+                    seen.add(key)
+                    warns.append((key, m.group(4)))
+            # Why a finding has no fix: its "no fix-it is offered" note;
+            # a "reaches the request" note: built from a parameter.
             why = {}
+            param = set()
             cur = None
             for l in out.splitlines():
                 m = WARN.match(l)
                 if m:
-                    cur = int(m.group(2))
+                    cur = (where(m.group(1)), int(m.group(2)))
                 elif cur is not None and "note: no fix-it is offered: " in l:
                     why[cur] = l.split("no fix-it is offered: ", 1)[1]
+                if cur is not None and ("reaches the request here" in l or
+                                        "keep one client per value of" in l or
+                                        "values that may change" in l):
+                    param.add(cur)
             if not warns:
                 continue
             fixed_lines = set()
+            touched = set()
             if os.path.exists(fx):
                 text = open(fx).read()
+                for m in re.finditer(r"FilePath:\s*'?([^'\n]*)'?", text):
+                    touched.add(os.path.normpath(os.path.join(cwd, m.group(1))))
                 # One entry per diagnostic: its own replacements, then its
                 # notes' (the YAML is flat enough to read without a parser).
                 for block in re.split(r"\n  - DiagnosticName:", text)[1:]:
                     if CHECK not in block.split("\n", 1)[0]:
                         continue
-                    m = re.search(r"FileOffset:\s*(\d+)", block)
+                    m = re.search(r"FilePath:\s*'?([^'\n]*)'?\s*\n\s*FileOffset:\s*(\d+)", block)
                     if "ReplacementText" not in block or not m:
                         continue
-                    off = int(m.group(1))
-                    src = open(path, "rb").read()
-                    fixed_lines.add(src[:off].count(b"\n") + 1)
+                    f = os.path.normpath(os.path.join(cwd, m.group(1)))
+                    off = int(m.group(2))
+                    src = open(f, "rb").read()
+                    fixed_lines.add((f, src[:off].count(b"\n") + 1))
             # The fixed copy: compiles? second run silent where fixed?
+            # Fixes in headers edit the project's real headers: keep a copy
+            # of every file the fixes name and put it back afterwards.
             ext = os.path.splitext(path)[1]
             work = os.path.join(tmp, "fixed" + ext)
             shutil.copy(path, work)
-            wdir = os.path.dirname(path)
-            comp_here = comp + ["-I", wdir]
-            run_tidy(httptidy, work, comp_here, tidy, cwd, fix=True)
-            cc = [clangxx if ext != ".c" else clangxx.replace("clang++", "clang"),
-                  "-fsyntax-only", "-w"] + comp_here + [work]
-            compiles = subprocess.run(cc, cwd=cwd, capture_output=True).returncode == 0
-            again = run_tidy(httptidy, work, comp_here, tidy, cwd)
-            again_n = len(WARN.findall(again))
-            for line, msg in warns:
-                s = shape_of(msg)
-                has = line in fixed_lines
+            saved = {}
+            for f in touched - {path}:
+                if os.path.isfile(f):
+                    saved[f] = open(f, "rb").read()
+            try:
+                wdir = os.path.dirname(path)
+                comp_here = comp + ["-I", wdir]
+                run_tidy(httptidy, work, comp_here, tidy, cwd, fix=True)
+                cc = [clangxx if ext != ".c" else clangxx.replace("clang++", "clang"),
+                      "-fsyntax-only", "-w"] + comp_here + [work]
+                r = subprocess.run(cc, cwd=cwd, capture_output=True, text=True)
+                compiles = r.returncode == 0
+                again = run_tidy(httptidy, work, comp_here, tidy, cwd)
+                if args.keep:
+                    os.makedirs(args.keep, exist_ok=True)
+                    base = os.path.join(args.keep, os.path.basename(path))
+                    shutil.copy(work, base + ".fixed")
+                    open(base + ".again.txt", "w").write(again + "\n--- compile:\n" + r.stderr)
+                    for f in saved:
+                        if open(f, "rb").read() != saved[f]:
+                            shutil.copy(f, base + "." + os.path.basename(f) + ".fixed")
+            finally:
+                for f, data in saved.items():
+                    open(f, "wb").write(data)
+            files = set(k[0] for k, _ in warns) | {path}
+            again_n = sum(1 for m in WARN.finditer(again)
+                          if where(m.group(1), work) in files)
+            for key, msg in warns:
+                s = shape_of(msg, key in param)
+                has = key in fixed_lines
                 c = per_shape[s]
                 c["findings"] += 1
                 c["with fix"] += has
                 if not has:
-                    reasons[why.get(line, "(no reason given)")[:90]] += 1
-                rows.append({"file": os.path.relpath(path, ROOT) if path.startswith(ROOT) else path,
-                             "line": line, "shape": s, "fix": has})
+                    reasons[why.get(key, "(no reason given)")[:90]] += 1
+                rows.append({"file": os.path.relpath(key[0], ROOT) if key[0].startswith(ROOT) else key[0],
+                             "line": key[1], "shape": s, "fix": has, "why": why.get(key)})
                 if args.verbose:
-                    print("%s:%d %s %s" % (rows[-1]["file"], line, s,
-                                           "FIX" if has else "- " + why.get(line, "")[:60]))
-            n_fixed = sum(1 for l, _ in warns if l in fixed_lines)
+                    print("%s:%d %s %s" % (rows[-1]["file"], key[1], s,
+                                           "FIX" if has else "- " + why.get(key, "")[:80]))
+            n_fixed = sum(1 for k, _ in warns if k in fixed_lines)
             if n_fixed:
                 per_shape["files"]["fixed files"] += 1
                 per_shape["files"]["compile"] += compiles
@@ -218,6 +283,7 @@ def main():
                 per_shape["files"]["second run silent"] += again_n <= len(warns) - n_fixed
                 if not compiles and args.verbose:
                     print("  does not compile after fixes:", path)
+                    print("   ", "\n    ".join(r.stderr.splitlines()[:6]))
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
