@@ -483,11 +483,6 @@ std::vector<FixItHint> ClientUses::perKeyCacheFix(llvm::StringSet<> &Includes,
     Why = "the client is not a plain local object";
     return {};
   }
-  if (ConditionalUse) {
-    Why = "a setter runs on some calls only and would carry over to the "
-          "next call";
-    return {};
-  }
   // One value varies and names a variable (evaluating it twice, as key and
   // as argument, is harmless); the rest are constants.
   const VarDecl *KeyVar = nullptr;
@@ -512,6 +507,13 @@ std::vector<FixItHint> ClientUses::perKeyCacheFix(llvm::StringSet<> &Includes,
       return {};
     }
     KeyVar = V;
+  }
+  if (KeyVar)
+    Key = KeyVar->getName().str();
+  if (ConditionalUse) {
+    Why = "a setter runs on some calls only and would carry over to the "
+          "next call for the same '" + Key + "'";
+    return {};
   }
   const DeclStmt *DS = PM.declStmtOf(Var);
   if (!KeyVar || !DS || !DS->isSingleDecl() || isInMacro(DS->getSourceRange()) ||
@@ -585,7 +587,6 @@ std::vector<FixItHint> ClientUses::perKeyCacheFix(llvm::StringSet<> &Includes,
           ";\n" + *Indent + Type + Amp + Var->getName().str() + " = " + Map +
           ".try_emplace(" + KeyExpr + ", " + Args.str() +
           ").first->second;"));
-  Key = KeyVar->getName().str();
   return Fix;
 }
 } // namespace clang::tidy::http

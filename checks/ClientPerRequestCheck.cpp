@@ -691,7 +691,10 @@ ClientPerRequestCheck::perCallFix(Site &S, const Callable &Here,
           "hosts, not for a new one on every call";
       return Out;
     }
-    NoFix = KeyWhy;
+    // Key names the value a map would be keyed by, once one was found: its
+    // refusal says more than the general one.
+    if (!Key.empty() || NoFix.empty())
+      NoFix = KeyWhy;
   }
   if (!ConstArgs || (Flags & ReusablePerThread))
     return Out;

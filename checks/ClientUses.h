@@ -84,7 +84,8 @@ public:
                                          std::string &Why) const;
   /// A client built per call from one variable (the helper's host or base
   /// URL): a `thread_local std::unordered_map` from that value to a client,
-  /// and the local becomes a reference to the map's client.
+  /// and the local becomes a reference to the map's client. Key: the
+  /// variable's name, once one was found (even if the fix is refused).
   std::vector<FixItHint> perKeyCacheFix(llvm::StringSet<> &Includes,
                                         std::string &Key,
                                         std::string &Why) const;

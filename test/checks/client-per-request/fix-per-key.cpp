@@ -57,7 +57,7 @@ std::string local(unsigned short port) {
 std::string twoKeys(const std::string &host, int port) {
   httplib::Client cli(host, port);
   // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: a new 'httplib::Client' is created on every call of 'twoKeys'
-  // CHECK-MESSAGES: :[[@LINE-2]]:19: note: no fix-it is offered: the client is built from values that may change from call to call, not from one variable a map could be keyed by
+  // CHECK-MESSAGES: :[[@LINE-2]]:19: note: no fix-it is offered: the client is built from values that may change from call to call; keep one client per distinct value (for example in a map)
   auto res = cli.Get("/");
   return res ? res->body : "";
 }
@@ -68,7 +68,7 @@ std::string twoKeys(const std::string &host, int port) {
 std::string computed(const std::string &host) {
   httplib::Client cli(host + ":8080");
   // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: a new 'httplib::Client' is created on every call of 'computed'
-  // CHECK-MESSAGES: :[[@LINE-2]]:19: note: no fix-it is offered: the client is built from values that may change from call to call, not from one variable a map could be keyed by
+  // CHECK-MESSAGES: :[[@LINE-2]]:19: note: no fix-it is offered: the client is built from values that may change from call to call; keep one client per distinct value (for example in a map)
   auto res = cli.Get("/");
   return res ? res->body : "";
 }
@@ -79,7 +79,7 @@ std::string computed(const std::string &host) {
 std::string maybeAuth(const std::string &host, const std::string &token) {
   httplib::Client cli(host);
   // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: a new 'httplib::Client' is created on every call of 'maybeAuth'
-  // CHECK-MESSAGES: :[[@LINE-2]]:19: note: no fix-it is offered: a setter runs on some calls only and would carry over to the next call
+  // CHECK-MESSAGES: :[[@LINE-2]]:19: note: no fix-it is offered: a setter runs on some calls only and would carry over to the next call for the same 'host'
   if (!token.empty())
     cli.set_bearer_token_auth(token);
   auto res = cli.Get("/");
@@ -95,7 +95,7 @@ struct Endpoint {
 std::string byEndpoint(const Endpoint &e) {
   httplib::Client cli(e.host);
   // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: a new 'httplib::Client' is created on every call of 'byEndpoint'
-  // CHECK-MESSAGES: :[[@LINE-2]]:19: note: no fix-it is offered: the client is built from values that may change from call to call, not from one variable a map could be keyed by
+  // CHECK-MESSAGES: :[[@LINE-2]]:19: note: no fix-it is offered: the client is built from values that may change from call to call; keep one client per distinct value (for example in a map)
   auto res = cli.Get("/");
   return res ? res->body : "";
 }
