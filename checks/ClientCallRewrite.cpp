@@ -9,6 +9,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "ClientUses.h"
+#include "LibraryCatalogue.h"
 #include "analysis/AstHelpers.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/Basic/SourceManager.h"
@@ -87,6 +88,8 @@ bool nameUsed(const Stmt *S, llvm::StringRef Name) {
 bool runsWithStatement(const LocalParentMap &PM, const Stmt *Call,
                        const Stmt *Stmt) {
   const class Stmt *Cur = Call;
+  if (Call == Stmt)
+    return true; // the call is the statement
   for (const class Stmt *P = PM.parent(Call); P; Cur = P, P = PM.parent(P)) {
     if (const auto *BO = dyn_cast<BinaryOperator>(P))
       if (BO->isLogicalOp() && BO->getRHS() == Cur)
@@ -242,6 +245,103 @@ oneShotCallFix(const CallExpr *Call, const Entry &What, const Stmt *Root,
     Fix.push_back(FixItHint::CreateInsertion(SBegin, Setup));
   Fix.push_back(FixItHint::CreateReplacement(
       CharSourceRange::getTokenRange(Call->getSourceRange()), NewCall));
+  Taken.insert(Key + Name);
+  return Fix;
+}
+
+std::vector<FixItHint>
+globalInitOnceFix(const CallExpr *Call, const Entry &What, const Stmt *Root,
+                  const LocalParentMap &PM, ASTContext &Ctx,
+                  const FunctionDecl *Owner, llvm::StringSet<> &Taken,
+                  std::string &Why) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  const LangOptions &LO = Ctx.getLangOpts();
+  if (!LO.CPlusPlus11) {
+    Why = "call it once at program start-up, before any thread starts, and "
+          "remove it here (a C function-local static cannot run it once)";
+    return {};
+  }
+  if (!Call || isInMacro(Call->getSourceRange()) ||
+      (Owner && (Owner->isTemplated() || Owner->isTemplateInstantiation()))) {
+    Why = "the call is written by a macro or in a template";
+    return {};
+  }
+  for (const Expr *A : Call->arguments())
+    if (A->HasSideEffects(Ctx, /*IncludePossibleEffects=*/false)) {
+      Why = "an argument changes a value, which would then happen once";
+      return {};
+    }
+  const Stmt *S = statementHolding(PM, Call);
+  auto Indent = S ? lineIndent(SM, S->getBeginLoc()) : std::nullopt;
+  if (!S || !runsWithStatement(PM, Call, S) || !Indent) {
+    Why = "the call sits under a condition inside its statement";
+    return {};
+  }
+  // The function's own undoing calls go too: the state now lives until
+  // the program exits. Each must be a statement of its own.
+  std::vector<const Stmt *> Cleanups;
+  llvm::SmallVector<const Stmt *, 32> Work{Root};
+  while (!Work.empty()) {
+    const Stmt *N = Work.pop_back_val();
+    if (!N || isa<LambdaExpr>(N))
+      continue;
+    if (const auto *CE = dyn_cast<CallExpr>(N))
+      if (const FunctionDecl *FD = CE->getDirectCallee();
+          FD && !What.Detail.empty() && catalogueName(FD) == What.Detail) {
+        const Stmt *CS = blockStatement(PM, CE);
+        if (!CS || isInMacro(CE->getSourceRange())) {
+          Why = "a call of '" + What.Detail + "' is not a statement of its own";
+          return {};
+        }
+        Cleanups.push_back(CS);
+      }
+    for (const Stmt *Ch : N->children())
+      Work.push_back(Ch);
+  }
+  std::string Key = std::to_string(reinterpret_cast<uintptr_t>(Root)) + ":";
+  std::string Name = "globalInit";
+  for (int I = 2; (Taken.contains(Key + Name) || nameUsed(Root, Name)) && I < 10;
+       ++I)
+    Name = "globalInit" + std::to_string(I);
+  if (Taken.contains(Key + Name) || nameUsed(Root, Name)) {
+    Why = "the name 'globalInit' is taken";
+    return {};
+  }
+  PrintingPolicy PP(LO);
+  PP.SuppressTagKeyword = true;
+  std::string Type = Call->getCallReturnType(Ctx).getAsString(PP);
+  llvm::StringRef CallText = Lexer::getSourceText(
+      CharSourceRange::getTokenRange(Call->getSourceRange()), SM, LO);
+  if (CallText.empty() || Type.empty())
+    return {};
+  std::string Decl = "static const " + Type + " " + Name + " = " +
+                     CallText.str() + ";";
+  std::vector<FixItHint> Fix;
+  if (bare(dyn_cast<Expr>(S)) == Call) {
+    // `curl_global_init(...);`: its result was dropped, and stays unused.
+    SourceLocation End = endOfStatement(S, SM, LO);
+    if (End.isInvalid()) {
+      Why = "the call is not a statement of its own";
+      return {};
+    }
+    Fix.push_back(FixItHint::CreateReplacement(
+        CharSourceRange::getCharRange(S->getBeginLoc(), End),
+        Decl + "\n" + *Indent + "(void)" + Name + ";"));
+  } else {
+    Fix.push_back(
+        FixItHint::CreateInsertion(S->getBeginLoc(), Decl + "\n" + *Indent));
+    Fix.push_back(FixItHint::CreateReplacement(
+        CharSourceRange::getTokenRange(Call->getSourceRange()), Name));
+  }
+  for (const Stmt *CS : Cleanups) {
+    SourceLocation End = endOfStatement(CS, SM, LO);
+    if (End.isInvalid()) {
+      Why = "a call of '" + What.Detail + "' is not a statement of its own";
+      return {};
+    }
+    Fix.push_back(
+        FixItHint::CreateRemoval(lineRemoval(SM, CS->getBeginLoc(), End)));
+  }
   Taken.insert(Key + Name);
   return Fix;
 }

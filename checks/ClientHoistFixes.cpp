@@ -18,42 +18,6 @@ namespace clang::tidy::http {
 
 namespace {
 
-/// The range that removes the statement [Begin, End): the whole line when
-/// it stands alone on it, from the end of the previous line, so clang's
-/// fix-it merger, which widens removals that leave two blanks side by side,
-/// keeps the next line's indentation.
-CharSourceRange lineRemoval(const SourceManager &SM, SourceLocation Begin,
-                            SourceLocation End) {
-  CharSourceRange Removal = CharSourceRange::getCharRange(Begin, End);
-  if (auto Indent = lineIndent(SM, Begin)) {
-    auto [FID, EndOff] = SM.getDecomposedLoc(End);
-    auto [BFID, BeginOff] = SM.getDecomposedLoc(Begin);
-    bool Invalid = false;
-    llvm::StringRef Buf = SM.getBufferData(FID, &Invalid);
-    size_t NL = Invalid ? llvm::StringRef::npos : Buf.find('\n', EndOff);
-    if (NL != llvm::StringRef::npos && BeginOff > Indent->size() &&
-        Buf.slice(EndOff, NL).trim(" \t\r").empty())
-      Removal = CharSourceRange::getCharRange(
-          Begin.getLocWithOffset(-static_cast<int>(Indent->size()) - 1), End);
-  }
-  return Removal;
-}
-
-/// The end of a statement, past its semicolon.
-SourceLocation endOfStatement(const Stmt *S, const SourceManager &SM,
-                              const LangOptions &LO) {
-  SourceLocation End = S->getEndLoc();
-  if (End.isInvalid() || End.isMacroID())
-    return {};
-  if (isa<CompoundStmt, IfStmt, ForStmt, CXXForRangeStmt, WhileStmt>(S) &&
-      !isa<Expr>(S))
-    return Lexer::getLocForEndOfToken(End, 0, SM, LO);
-  std::optional<Token> Next = Lexer::findNextToken(End, SM, LO);
-  if (!Next || Next->isNot(tok::semi))
-    return {};
-  return Lexer::getLocForEndOfToken(Next->getLocation(), 0, SM, LO);
-}
-
 /// A jump that leaves the loop body S without reaching its end: `return`,
 /// `goto`, `throw`, and `break`/`continue` of this loop (not of a loop or
 /// switch inside it). Lambdas are their own functions.
@@ -645,6 +609,15 @@ std::vector<FixItHint> ClientUses::memberFix(const CXXMethodDecl *M,
   }
   // A heap client handed to a call may be released by it (a connection to
   // deleteLater): a member would then dangle.
+  // Its signal connected on every call: a shared manager would run every
+  // handler connected so far for each reply.
+  if (ConnectedPerCall) {
+    Why = "a handler is connected to the client's signal on every call, and "
+          "a shared client would run every handler connected so far for each "
+          "reply; connect to the reply's own signal instead, then share the "
+          "client";
+    return {};
+  }
   if (Var->getType()->isPointerType() && PassedAsArgument) {
     Why = "the client is handed to a call that may release it";
     return {};

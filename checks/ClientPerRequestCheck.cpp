@@ -331,6 +331,9 @@ void ClientPerRequestCheck::analyze(const Candidate &C) {
     Anchor = NE;
   if (!Reported.insert(Anchor->getBeginLoc().getRawEncoding()).second)
     return;
+  // `static const CURLcode r = curl_global_init(...);` runs once.
+  if (C.How == Kind::GlobalInit && constructsStatic(PM, Anchor))
+    return;
 
   const LambdaExpr *Lambda = enclosingLambda(PM, Anchor);
   if (!Lambda)
@@ -442,6 +445,11 @@ void ClientPerRequestCheck::reportInLoop(Site &S) {
                  " keeps the connections) and release it after the loop; "
                  "apply with --fix-notes, knowing that the reset keeps "
                  "cookies and TLS session IDs from one iteration to the next";
+    } else if (S.C.How == Kind::GlobalInit) {
+      NoteFix = globalInitOnceFix(dyn_cast<CallExpr>(S.Anchor), *S.C.What,
+                                  S.Root, S.PM, *Ctx, ownerOf(S), NewLocals,
+                                  NoFix);
+      NoteText = globalInitNote(*S.C.What);
     } else if (!Variant && S.C.How == Kind::BuildingCall) {
       NoteFix = oneShotCallFix(cast<CallExpr>(S.Anchor), *S.C.What, S.Root,
                                S.PM, *Ctx, S.Loops[Target], ownerOf(S),
@@ -574,6 +582,18 @@ std::string ClientPerRequestCheck::oneShotNote(const Site &S,
       .str();
 }
 
+/// The note of the once-only fix for a global initialisation.
+std::string ClientPerRequestCheck::globalInitNote(const Entry &What) {
+  return "run it on the first call only instead, in a function-local static "
+         "(C++11 makes its initialisation thread-safe)" +
+         (What.Detail.empty()
+              ? std::string()
+              : ", without this function's " + What.Detail +
+                    ", so it is undone only when the program exits") +
+         "; apply with --fix-notes, or better, call it once at start-up, "
+         "before any thread starts";
+}
+
 /// Why a kind of creation has no fix of its own (yet).
 std::string ClientPerRequestCheck::defaultNoFix(const Site &S) const {
   switch (S.C.How) {
@@ -603,6 +623,13 @@ ClientPerRequestCheck::perCallFix(Site &S, const Callable &Here,
   PerCallFix Out;
   const Entry &What = *S.C.What;
   const unsigned Flags = What.Flags;
+  if (S.C.How == Kind::GlobalInit) {
+    Out.Hints = globalInitOnceFix(dyn_cast<CallExpr>(S.Anchor), What, S.Root,
+                                  S.PM, *Ctx, ownerOf(S), NewLocals, NoFix);
+    Out.OnNote = true;
+    Out.NoteText = globalInitNote(What);
+    return Out;
+  }
   if (S.C.How == Kind::Factory && (Flags & RawHandle) &&
       (Flags & ReusablePerThread)) {
     Out.Hints = S.Uses.handleHolderFix(What, NewIncludes, NoFix);

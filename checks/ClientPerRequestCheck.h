@@ -88,6 +88,7 @@ private:
   std::string defaultNoFix(const Site &S) const;
   static const FunctionDecl *ownerOf(const Site &S);
   static std::string oneShotNote(const Site &S, llvm::StringRef Form);
+  static std::string globalInitNote(const Entry &What);
   bool isOneShot(const FunctionDecl *F) const;
   bool startsOwnServer(const LocalParentMap &PM) const;
 

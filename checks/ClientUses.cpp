@@ -206,6 +206,11 @@ void ClientUses::classifyUse(const DeclRefExpr *U,
     case UseKind::Argument:
       Neutral = true;
       PassedAsArgument = true;
+      // The sender of a connection made per call (QObject::connect(nam,
+      // &QNetworkAccessManager::finished, handler)).
+      if (Use.ArgIndex == 0 && Use.Callee &&
+          Lib.find(Use.Callee, Role::SignalConnect))
+        ConnectedPerCall = true;
       if (!isa<CXXOperatorCallExpr>(Use.Call))
         IsRelease = classifyArgumentUse(Use);
       break;

@@ -131,6 +131,7 @@ private:
   bool TargetSet = false; // setHost & co: cannot be repeated once connected
   bool ConditionalUse = false;
   bool PassedAsArgument = false; // given to a call (QObject::connect...)
+  bool ConnectedPerCall = false; // a signal of it connected here (Qt)
   llvm::SmallVector<const CallExpr *, 2> ReleaseCalls;
   llvm::SmallVector<const CallExpr *, 2> ConfigCalls;
   llvm::SmallVector<const Stmt *, 4> CreationLoops;
@@ -173,6 +174,16 @@ oneShotCallFix(const CallExpr *Call, const Entry &What, const Stmt *Root,
                const LocalParentMap &PM, ASTContext &Ctx, const Stmt *Loop,
                const FunctionDecl *Owner, llvm::StringSet<> &Taken,
                llvm::StringSet<> &Includes, std::string &Why);
+
+/// The fix for a once-per-program initialisation made per call
+/// (curl_global_init): a function-local static runs it on the first call
+/// only, and the function's own undoing calls (the entry's Detail,
+/// curl_global_cleanup) are removed.
+std::vector<FixItHint>
+globalInitOnceFix(const CallExpr *Call, const Entry &What, const Stmt *Root,
+                  const LocalParentMap &PM, ASTContext &Ctx,
+                  const FunctionDecl *Owner, llvm::StringSet<> &Taken,
+                  std::string &Why);
 /// Values that are the same on every call: literals, constants, and
 /// temporaries built from them.
 bool isConstantArg(const Expr *E, ASTContext &Ctx);

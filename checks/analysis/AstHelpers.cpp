@@ -389,6 +389,42 @@ bool includeFor(ASTContext &Ctx, SourceLocation Where,
   return true;
 }
 
+/// The range that removes the statement [Begin, End): the whole line when
+/// it stands alone on it, from the end of the previous line, so clang's
+/// fix-it merger, which widens removals that leave two blanks side by side,
+/// keeps the next line's indentation.
+CharSourceRange lineRemoval(const SourceManager &SM, SourceLocation Begin,
+                            SourceLocation End) {
+  CharSourceRange Removal = CharSourceRange::getCharRange(Begin, End);
+  if (auto Indent = lineIndent(SM, Begin)) {
+    auto [FID, EndOff] = SM.getDecomposedLoc(End);
+    auto [BFID, BeginOff] = SM.getDecomposedLoc(Begin);
+    bool Invalid = false;
+    llvm::StringRef Buf = SM.getBufferData(FID, &Invalid);
+    size_t NL = Invalid ? llvm::StringRef::npos : Buf.find('\n', EndOff);
+    if (NL != llvm::StringRef::npos && BeginOff > Indent->size() &&
+        Buf.slice(EndOff, NL).trim(" \t\r").empty())
+      Removal = CharSourceRange::getCharRange(
+          Begin.getLocWithOffset(-static_cast<int>(Indent->size()) - 1), End);
+  }
+  return Removal;
+}
+
+/// The end of a statement, past its semicolon.
+SourceLocation endOfStatement(const Stmt *S, const SourceManager &SM,
+                              const LangOptions &LO) {
+  SourceLocation End = S->getEndLoc();
+  if (End.isInvalid() || End.isMacroID())
+    return {};
+  if (isa<CompoundStmt, IfStmt, ForStmt, CXXForRangeStmt, WhileStmt>(S) &&
+      !isa<Expr>(S))
+    return Lexer::getLocForEndOfToken(End, 0, SM, LO);
+  std::optional<Token> Next = Lexer::findNextToken(End, SM, LO);
+  if (!Next || Next->isNot(tok::semi))
+    return {};
+  return Lexer::getLocForEndOfToken(Next->getLocation(), 0, SM, LO);
+}
+
 const Stmt *blockStatement(const LocalParentMap &PM, const Stmt *S) {
   for (const Stmt *P = PM.parent(S); isa_and_nonnull<ExprWithCleanups>(P) ||
                                      isa_and_nonnull<ImplicitCastExpr>(P);

@@ -66,6 +66,15 @@ std::optional<std::string> lineIndent(const SourceManager &SM,
 void insertAtBlockEnd(const SourceManager &SM, const CompoundStmt *Block,
                       llvm::StringRef Stmt, std::vector<FixItHint> &Out);
 
+/// The range that removes the statement [Begin, End), with its whole line
+/// when it stands alone on it.
+CharSourceRange lineRemoval(const SourceManager &SM, SourceLocation Begin,
+                            SourceLocation End);
+
+/// The end of a statement, past its semicolon; invalid in a macro.
+SourceLocation endOfStatement(const Stmt *S, const SourceManager &SM,
+                              const LangOptions &LO);
+
 /// The statement of a block that holds S (S itself, seen through the
 /// wrappers around an expression statement), or null.
 const Stmt *blockStatement(const LocalParentMap &PM, const Stmt *S);

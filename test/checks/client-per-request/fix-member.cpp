@@ -18,6 +18,7 @@ public:
   explicit Feed(QObject *parent = nullptr) : QObject(parent) {
     connect(&timer_, &QTimer::timeout, this, &Feed::poll);
     connect(&timer_, &QTimer::timeout, this, &Feed::ping);
+    connect(&timer_, &QTimer::timeout, this, &Feed::count);
     timer_.start(1000);
   }
   // Parented to the object and never released: one per object.
@@ -36,13 +37,25 @@ public:
     QNetworkReply *reply = nam->get(QNetworkRequest(QUrl("http://feed/ping")));
     connect(reply, &QNetworkReply::finished, nam, &QObject::deleteLater);
   }
+  // A handler connected to the manager's own signal on every call: with one
+  // member manager, each reply would run every handler connected so far.
+  void count() {
+    auto *nam = new QNetworkAccessManager(this);
+    // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: a new 'QNetworkAccessManager' is created on every timeout of the timer
+    // CHECK-MESSAGES: :[[@LINE-2]]:17: note: no fix-it is offered: a handler is connected to the client's signal on every call, and a shared client would run every handler connected so far for each reply; connect to the reply's own signal instead, then share the client
+    connect(nam, &QNetworkAccessManager::finished, this,
+            [this](QNetworkReply *r) { ++replies_; r->deleteLater(); });
+    nam->get(QNetworkRequest(QUrl("http://feed/count")));
+  }
 
 private:
   QTimer timer_;
+  int replies_ = 0;
 };
 // CHECK-FIXES:    QNetworkReply *reply = nam_->get(QNetworkRequest(QUrl("http://feed/items")));
 // CHECK-FIXES:    auto *nam = new QNetworkAccessManager(this);
 // CHECK-FIXES:  QTimer timer_;
+// CHECK-FIXES-NEXT:  int replies_ = 0;
 // CHECK-FIXES-NEXT:  QNetworkAccessManager *nam_ = new QNetworkAccessManager(this);
 // CHECK-FIXES-NEXT:};
 
