@@ -58,30 +58,6 @@ bool expand(llvm::StringRef T, llvm::StringRef Name,
   return true;
 }
 
-/// Whether a name is declared or used in the function: a new local of that
-/// name would clash or hide it.
-bool nameUsed(const Stmt *S, llvm::StringRef Name) {
-  if (!S)
-    return false;
-  if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
-    if (const IdentifierInfo *II = DRE->getDecl()->getIdentifier())
-      if (II->getName() == Name)
-        return true;
-  if (const auto *ME = dyn_cast<MemberExpr>(S))
-    if (const IdentifierInfo *II = ME->getMemberDecl()->getIdentifier())
-      if (II->getName() == Name)
-        return true;
-  if (const auto *DS = dyn_cast<DeclStmt>(S))
-    for (const Decl *D : DS->decls())
-      if (const auto *ND = dyn_cast<NamedDecl>(D))
-        if (ND->getIdentifier() && ND->getName() == Name)
-          return true;
-  for (const Stmt *C : S->children())
-    if (nameUsed(C, Name))
-      return true;
-  return false;
-}
-
 /// Whether the setup, moved before Stmt, runs exactly when the call did:
 /// the call is not under a condition, a loop or a lambda inside the
 /// statement.

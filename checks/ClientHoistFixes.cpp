@@ -164,6 +164,12 @@ std::vector<FixItHint> ClientUses::hoistFix(LoopInvariance &Invariance,
   const bool KeptHeap = isa<CXXNewExpr>(Anchor) && !SmartPointer &&
                         (What->Flags & HeapObject) && !Released &&
                         !PassedAsArgument;
+  if (!SenderConnects.empty()) {
+    Why = "a handler is connected to the client's signal on every iteration, "
+          "and one client would run every handler connected so far for each "
+          "reply";
+    return {};
+  }
   if (What->Flags & ConnectedPerUse) {
     Why = "the stream is connected where it is made; reusing it means "
           "keeping that connection open across iterations, by hand";
@@ -609,15 +615,6 @@ std::vector<FixItHint> ClientUses::memberFix(const CXXMethodDecl *M,
   }
   // A heap client handed to a call may be released by it (a connection to
   // deleteLater): a member would then dangle.
-  // Its signal connected on every call: a shared manager would run every
-  // handler connected so far for each reply.
-  if (ConnectedPerCall) {
-    Why = "a handler is connected to the client's signal on every call, and "
-          "a shared client would run every handler connected so far for each "
-          "reply; connect to the reply's own signal instead, then share the "
-          "client";
-    return {};
-  }
   if (Var->getType()->isPointerType() && PassedAsArgument) {
     Why = "the client is handed to a call that may release it";
     return {};
@@ -708,6 +705,14 @@ std::vector<FixItHint> ClientUses::memberFix(const CXXMethodDecl *M,
         return {};
       }
 
+  // A handler connected to the manager's completion signal on every call
+  // goes to the reply's own signal: a shared manager would run every
+  // handler connected so far.
+  std::vector<FixItHint> Fix;
+  SourceRange Removed;
+  if (!SenderConnects.empty() && !replyConnectEdits(Name, Fix, Removed, Why))
+    return {};
+
   // The member's declaration: the local's type as written, its initialiser
   // as a default member initialiser (a parenthesised one becomes
   // `= T(...)`, which C++17 builds in place).
@@ -770,15 +775,152 @@ std::vector<FixItHint> ClientUses::memberFix(const CXXMethodDecl *M,
     Member += *BraceIndent + "private:\n";
   Member += *BraceIndent + indentStep(*BraceIndent) + TypeText + Space + Name + Init + ";\n";
 
-  std::vector<FixItHint> Fix;
   Fix.push_back(FixItHint::CreateInsertion(
       Close.getLocWithOffset(-static_cast<int>(BraceIndent->size())), Member));
   Fix.push_back(FixItHint::CreateRemoval(lineRemoval(SM, DBegin, DEnd)));
   for (const DeclRefExpr *U : PM.refsTo(Var))
-    Fix.push_back(FixItHint::CreateReplacement(
-        CharSourceRange::getTokenRange(U->getLocation()), Name));
+    if (!Removed.isValid() ||
+        !SM.isPointWithin(U->getLocation(), Removed.getBegin(),
+                          Removed.getEnd()))
+      Fix.push_back(FixItHint::CreateReplacement(
+          CharSourceRange::getTokenRange(U->getLocation()), Name));
   Taken.insert(Key + Name);
   return Fix;
+}
+
+bool ClientUses::replyConnectEdits(llvm::StringRef Member,
+                                   std::vector<FixItHint> &Fix,
+                                   SourceRange &Removed,
+                                   std::string &Why) const {
+  Why = "a handler is connected to the client's signal on every call, and a "
+        "shared client would run every handler connected so far for each "
+        "reply; connect to the reply's own signal instead, then share the "
+        "client";
+  const SourceManager &SM = Ctx.getSourceManager();
+  const LangOptions &LO = Ctx.getLangOpts();
+  if (SenderConnects.size() != 1 || !LO.CPlusPlus14)
+    return false;
+  const CallExpr *Connect = SenderConnects.front();
+  // Written arguments only (Qt's connection type defaults).
+  unsigned N = Connect->getNumArgs();
+  while (N && isa<CXXDefaultArgExpr>(Connect->getArg(N - 1)))
+    --N;
+  if ((N != 3 && N != 4) || isInMacro(Connect->getSourceRange()))
+    return false;
+  // connect(client, &Manager::finished, [context,] [..](Reply *r) {...}).
+  const auto *Addr = dyn_cast_or_null<UnaryOperator>(bare(Connect->getArg(1)));
+  const auto *SigRef =
+      Addr ? dyn_cast<DeclRefExpr>(Addr->getSubExpr()->IgnoreParenImpCasts())
+           : nullptr;
+  const auto *Signal =
+      SigRef ? dyn_cast<CXXMethodDecl>(SigRef->getDecl()) : nullptr;
+  if (!Signal || !Lib.find(Signal, Role::CompletionSignal) ||
+      Signal->getNumParams() != 1)
+    return false;
+  const CXXRecordDecl *ReplyRD =
+      Signal->getParamDecl(0)->getType()->getPointeeCXXRecordDecl();
+  const CXXMethodDecl *ReplySignal = nullptr;
+  if (ReplyRD && ReplyRD->hasDefinition())
+    for (const NamedDecl *D :
+         ReplyRD->getDefinition()->lookup(Signal->getDeclName()))
+      if (const auto *M = dyn_cast<CXXMethodDecl>(D))
+        if (M->getNumParams() == 0 && Lib.find(M, Role::CompletionSignal))
+          ReplySignal = M;
+  const Expr *Handler = Connect->getArg(N - 1)->IgnoreImplicit();
+  while (isa<MaterializeTemporaryExpr, CXXBindTemporaryExpr>(Handler) ||
+         (isa<CXXConstructExpr>(Handler) &&
+          cast<CXXConstructExpr>(Handler)->getNumArgs() == 1))
+    Handler = isa<CXXConstructExpr>(Handler)
+                  ? cast<CXXConstructExpr>(Handler)->getArg(0)->IgnoreImplicit()
+                  : isa<MaterializeTemporaryExpr>(Handler)
+                        ? cast<MaterializeTemporaryExpr>(Handler)
+                              ->getSubExpr()
+                              ->IgnoreImplicit()
+                        : cast<CXXBindTemporaryExpr>(Handler)
+                              ->getSubExpr()
+                              ->IgnoreImplicit();
+  const auto *Lambda = dyn_cast<LambdaExpr>(Handler);
+  if (!ReplySignal || !Lambda || !Lambda->getCallOperator() ||
+      Lambda->getCallOperator()->getNumParams() != 1)
+    return false;
+  // The handler must not use the client (a member would be deleted or
+  // rewired), nor ask for the sender, which becomes the reply.
+  SourceRange LR = Lambda->getSourceRange();
+  for (const DeclRefExpr *U : PM.refsTo(Var))
+    if (SM.isPointWithin(U->getLocation(), LR.getBegin(), LR.getEnd()))
+      return false;
+  llvm::SmallVector<const Stmt *, 32> Work{Lambda->getBody()};
+  while (!Work.empty()) {
+    const Stmt *S = Work.pop_back_val();
+    if (!S)
+      continue;
+    if (const auto *CE = dyn_cast<CallExpr>(S))
+      if (const FunctionDecl *FD = CE->getDirectCallee();
+          FD && Lib.find(FD, Role::SignalSender))
+        return false;
+    for (const Stmt *C : S->children())
+      Work.push_back(C);
+  }
+  // The one request: a statement of its own, next to the connection.
+  const CallExpr *Request = nullptr;
+  for (const DeclRefExpr *U : PM.refsTo(Var)) {
+    if (SM.isPointWithin(U->getLocation(), Connect->getBeginLoc(),
+                         Connect->getEndLoc()))
+      continue;
+    const Stmt *Up = PM.parent(U);
+    while (isa_and_nonnull<ImplicitCastExpr>(Up))
+      Up = PM.parent(Up);
+    const auto *ME = dyn_cast_or_null<MemberExpr>(Up);
+    const Stmt *P = ME ? PM.parent(ME) : nullptr;
+    while (isa_and_nonnull<ImplicitCastExpr>(P))
+      P = PM.parent(P);
+    const auto *Call = dyn_cast_or_null<CXXMemberCallExpr>(P);
+    if (!Call || Request || !Call->getMethodDecl() ||
+        !Lib.find(Call->getMethodDecl(), Role::RequestCall))
+      return false;
+    Request = Call;
+  }
+  const Stmt *CS = Request ? blockStatement(PM, Connect) : nullptr;
+  const Stmt *RS = Request ? blockStatement(PM, Request) : nullptr;
+  const auto *Block = CS ? dyn_cast_or_null<CompoundStmt>(PM.parent(CS)) : nullptr;
+  if (!RS || !Block || PM.parent(RS) != Block ||
+      isInMacro(Request->getSourceRange()))
+    return false;
+  bool Adjacent = false;
+  for (auto It = Block->body_begin(); It + 1 < Block->body_end(); ++It)
+    Adjacent |= (*It == CS && It[1] == RS) || (*It == RS && It[1] == CS);
+  std::string Reply = "reply";
+  for (int I = 2; (nameClashes(Reply) || nameUsed(PM.root(), Reply)) && I < 10; ++I)
+    Reply = "reply" + std::to_string(I);
+  auto Indent = lineIndent(SM, RS->getBeginLoc());
+  SourceLocation CEnd = endOfStatement(CS, SM, LO);
+  SourceLocation REnd = endOfStatement(RS, SM, LO);
+  if (!Adjacent || !Indent || CEnd.isInvalid() || REnd.isInvalid() ||
+      nameClashes(Reply) || nameUsed(PM.root(), Reply))
+    return false;
+  auto Text = [&](const Stmt *S) {
+    return Lexer::getSourceText(
+               CharSourceRange::getTokenRange(S->getSourceRange()), SM, LO)
+        .str();
+  };
+  std::string Callee = Text(Connect->getCallee());
+  std::string Context = N == 4 ? Text(Connect->getArg(2)) + ", " : "";
+  std::string ReplyType = catalogueName(ReplyRD);
+  if (Callee.empty() || Text(Lambda).empty())
+    return false;
+  // The handler itself is kept as written and called with the reply.
+  Fix.push_back(FixItHint::CreateRemoval(lineRemoval(SM, CS->getBeginLoc(), CEnd)));
+  Fix.push_back(FixItHint::CreateInsertion(RS->getBeginLoc(),
+                                           ReplyType + " *" + Reply + " = "));
+  Fix.push_back(FixItHint::CreateInsertion(
+      REnd, "\n" + *Indent + Callee + "(" + Reply + ", &" +
+                catalogueName(ReplySignal) + ", " + Context + "[" + Reply +
+                ", handler = " + Text(Lambda) + "]() mutable { handler(" +
+                Reply + "); });"));
+  Removed = SourceRange(CS->getBeginLoc(), CEnd);
+  (void)Member;
+  Why.clear();
+  return true;
 }
 
 } // namespace clang::tidy::http

@@ -205,12 +205,15 @@ void ClientUses::classifyUse(const DeclRefExpr *U,
       break;
     case UseKind::Argument:
       Neutral = true;
+      // The sender of a connection made here (QObject::connect(nam,
+      // &QNetworkAccessManager::finished, handler)): the connection lives
+      // as long as the client does; it neither keeps nor frees the client.
+      if (Use.ArgIndex == 0 && Use.Callee && Use.Call && !Use.ViaAddress &&
+          Lib.find(Use.Callee, Role::SignalConnect)) {
+        SenderConnects.push_back(Use.Call);
+        break;
+      }
       PassedAsArgument = true;
-      // The sender of a connection made per call (QObject::connect(nam,
-      // &QNetworkAccessManager::finished, handler)).
-      if (Use.ArgIndex == 0 && Use.Callee &&
-          Lib.find(Use.Callee, Role::SignalConnect))
-        ConnectedPerCall = true;
       if (!isa<CXXOperatorCallExpr>(Use.Call))
         IsRelease = classifyArgumentUse(Use);
       break;

@@ -113,6 +113,12 @@ private:
   const DeclStmt *rewritableDecl(std::string &Why) const;
   bool nameClashes(llvm::StringRef Name) const;
   bool isPoolAttach(const CallExpr *Call) const;
+  /// The member fix of a manager whose completion signal the call connects
+  /// to a handler: the handler is connected to the reply's own signal
+  /// instead, after the request. Removed: the old connection's statement,
+  /// whose uses of the client must not be renamed.
+  bool replyConnectEdits(llvm::StringRef Member, std::vector<FixItHint> &Fix,
+                         SourceRange &Removed, std::string &Why) const;
 
   const LocalParentMap &PM;
   const Catalogue &Lib;
@@ -131,7 +137,8 @@ private:
   bool TargetSet = false; // setHost & co: cannot be repeated once connected
   bool ConditionalUse = false;
   bool PassedAsArgument = false; // given to a call (QObject::connect...)
-  bool ConnectedPerCall = false; // a signal of it connected here (Qt)
+  /// Connections made here with the client as the sender (Qt's connect).
+  llvm::SmallVector<const CallExpr *, 1> SenderConnects;
   llvm::SmallVector<const CallExpr *, 2> ReleaseCalls;
   llvm::SmallVector<const CallExpr *, 2> ConfigCalls;
   llvm::SmallVector<const Stmt *, 4> CreationLoops;

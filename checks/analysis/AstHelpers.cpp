@@ -425,9 +425,36 @@ SourceLocation endOfStatement(const Stmt *S, const SourceManager &SM,
   return Lexer::getLocForEndOfToken(Next->getLocation(), 0, SM, LO);
 }
 
+/// Whether a name is declared or used in the function: a new local of that
+/// name would clash or hide it.
+bool nameUsed(const Stmt *S, llvm::StringRef Name) {
+  if (!S)
+    return false;
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
+    if (const IdentifierInfo *II = DRE->getDecl()->getIdentifier())
+      if (II->getName() == Name)
+        return true;
+  if (const auto *ME = dyn_cast<MemberExpr>(S))
+    if (const IdentifierInfo *II = ME->getMemberDecl()->getIdentifier())
+      if (II->getName() == Name)
+        return true;
+  if (const auto *DS = dyn_cast<DeclStmt>(S))
+    for (const Decl *D : DS->decls())
+      if (const auto *ND = dyn_cast<NamedDecl>(D))
+        if (ND->getIdentifier() && ND->getName() == Name)
+          return true;
+  for (const Stmt *C : S->children())
+    if (nameUsed(C, Name))
+      return true;
+  return false;
+}
+
 const Stmt *blockStatement(const LocalParentMap &PM, const Stmt *S) {
-  for (const Stmt *P = PM.parent(S); isa_and_nonnull<ExprWithCleanups>(P) ||
-                                     isa_and_nonnull<ImplicitCastExpr>(P);
+  // A dropped class result (Qt's QMetaObject::Connection) is bound and
+  // materialised on the way.
+  for (const Stmt *P = PM.parent(S);
+       isa_and_nonnull<ExprWithCleanups, ImplicitCastExpr, CXXBindTemporaryExpr,
+                       MaterializeTemporaryExpr>(P);
        P = PM.parent(S))
     S = P;
   return isa_and_nonnull<CompoundStmt>(PM.parent(S)) ? S : nullptr;

@@ -66,6 +66,10 @@ std::optional<std::string> lineIndent(const SourceManager &SM,
 void insertAtBlockEnd(const SourceManager &SM, const CompoundStmt *Block,
                       llvm::StringRef Stmt, std::vector<FixItHint> &Out);
 
+/// Whether a name is declared or used below S (a variable, a member, a
+/// function): a new local of that name would clash with it or hide it.
+bool nameUsed(const Stmt *S, llvm::StringRef Name);
+
 /// The range that removes the statement [Begin, End), with its whole line
 /// when it stands alone on it.
 CharSourceRange lineRemoval(const SourceManager &SM, SourceLocation Begin,

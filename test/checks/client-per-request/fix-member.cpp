@@ -19,6 +19,7 @@ public:
     connect(&timer_, &QTimer::timeout, this, &Feed::poll);
     connect(&timer_, &QTimer::timeout, this, &Feed::ping);
     connect(&timer_, &QTimer::timeout, this, &Feed::count);
+    connect(&timer_, &QTimer::timeout, this, &Feed::once);
     timer_.start(1000);
   }
   // Parented to the object and never released: one per object.
@@ -38,14 +39,23 @@ public:
     connect(reply, &QNetworkReply::finished, nam, &QObject::deleteLater);
   }
   // A handler connected to the manager's own signal on every call: with one
-  // member manager, each reply would run every handler connected so far.
+  // member manager, each reply would run every handler connected so far, so
+  // the handler goes to the reply's own signal, called with the reply.
   void count() {
     auto *nam = new QNetworkAccessManager(this);
     // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: a new 'QNetworkAccessManager' is created on every timeout of the timer
-    // CHECK-MESSAGES: :[[@LINE-2]]:17: note: no fix-it is offered: a handler is connected to the client's signal on every call, and a shared client would run every handler connected so far for each reply; connect to the reply's own signal instead, then share the client
     connect(nam, &QNetworkAccessManager::finished, this,
             [this](QNetworkReply *r) { ++replies_; r->deleteLater(); });
     nam->get(QNetworkRequest(QUrl("http://feed/count")));
+  }
+  // The handler deletes the manager: a member would be deleted.
+  void once() {
+    auto *nam = new QNetworkAccessManager(this);
+    // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: a new 'QNetworkAccessManager' is created on every timeout of the timer
+    // CHECK-MESSAGES: :[[@LINE-2]]:17: note: no fix-it is offered: the client leaves the function, is replaced or is released in it
+    connect(nam, &QNetworkAccessManager::finished, this,
+            [nam](QNetworkReply *r) { r->deleteLater(); nam->deleteLater(); });
+    nam->get(QNetworkRequest(QUrl("http://feed/once")));
   }
 
 private:
@@ -54,9 +64,14 @@ private:
 };
 // CHECK-FIXES:    QNetworkReply *reply = nam_->get(QNetworkRequest(QUrl("http://feed/items")));
 // CHECK-FIXES:    auto *nam = new QNetworkAccessManager(this);
+// CHECK-FIXES:  void count() {
+// CHECK-FIXES:    QNetworkReply *reply = nam2_->get(QNetworkRequest(QUrl("http://feed/count")));
+// CHECK-FIXES-NEXT:    connect(reply, &QNetworkReply::finished, this, [reply, handler = [this](QNetworkReply *r) { ++replies_; r->deleteLater(); }]() mutable { handler(reply); });
+// CHECK-FIXES-NEXT:  }
 // CHECK-FIXES:  QTimer timer_;
 // CHECK-FIXES-NEXT:  int replies_ = 0;
 // CHECK-FIXES-NEXT:  QNetworkAccessManager *nam_ = new QNetworkAccessManager(this);
+// CHECK-FIXES-NEXT:  QNetworkAccessManager *nam2_ = new QNetworkAccessManager(this);
 // CHECK-FIXES-NEXT:};
 
 // The class style names members m_...: the new one follows it; a struct
