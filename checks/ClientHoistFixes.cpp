@@ -470,6 +470,13 @@ std::vector<FixItHint> ClientUses::perKeyCacheFix(llvm::StringSet<> &Includes,
         break;
       E = bare(CE->getArg(0));
     }
+    // `host.c_str()` (or data()): the string itself is the key.
+    if (const auto *MC = dyn_cast_or_null<CXXMemberCallExpr>(E))
+      if (const CXXMethodDecl *M = MC->getMethodDecl();
+          M && M->getIdentifier() && MC->getNumArgs() == 0 &&
+          (M->getName() == "c_str" || M->getName() == "data") &&
+          catalogueName(M->getParent()) == "std::basic_string")
+        E = bare(MC->getImplicitObjectArgument());
     const VarDecl *V = varOf(E);
     if (KeyVar || !V || !isLocalVar(V)) {
       Why = "the client is built from values that may change from call to "

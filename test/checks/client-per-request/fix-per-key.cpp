@@ -40,6 +40,19 @@ int probe(const char *host) {
 // CHECK-FIXES:  thread_local std::unordered_map<std::string, Poco::Net::HTTPClientSession> sessionByHost;
 // CHECK-FIXES-NEXT:  Poco::Net::HTTPClientSession &session = sessionByHost.try_emplace(std::string(host), host, 8080).first->second;
 
+// The host handed over as a C string: the std::string is the key.
+int probeString(const std::string &host) {
+  Poco::Net::HTTPClientSession session(host.c_str(), 8080);
+  // CHECK-MESSAGES: :[[@LINE-1]]:32: warning: a new 'Poco::Net::HTTPClientSession' is created on every call of 'probeString'
+  // CHECK-MESSAGES: :[[@LINE-2]]:32: note: keep one client per value of 'host' and thread instead
+  Poco::Net::HTTPRequest req(Poco::Net::HTTPRequest::HTTP_HEAD, "/");
+  session.sendRequest(req);
+  Poco::Net::HTTPResponse resp;
+  session.receiveResponse(resp);
+  return resp.getStatus();
+}
+// CHECK-FIXES:  Poco::Net::HTTPClientSession &session = sessionByHost.try_emplace(host, host.c_str(), 8080).first->second;
+
 // A numeric key: the port.
 std::string local(unsigned short port) {
   httplib::Client c("127.0.0.1", port);
@@ -105,6 +118,7 @@ void run(const std::vector<std::string> &hosts) {
   for (const auto &h : hosts) {
     fetch(h, "/");
     probe(h.c_str());
+    probeString(h);
     local(8080);
     twoKeys(h, 80);
     computed(h);
