@@ -131,12 +131,16 @@ def shape_of(msg, per_value):
     return "helper"
 
 
-def run_tidy(httptidy, path, comp, tidy, cwd, fixes=None, fix=False):
+def run_tidy(httptidy, path, comp, tidy, cwd, fixes=None, fix=False, fix_errors=False):
     cmd = [httptidy, "--checks=-*," + CHECK] + tidy
     if fixes:
         cmd.append("--export-fixes=" + fixes)
     if fix:
         cmd += ["--fix", "--fix-notes"]
+    if fix_errors:
+        # clang-tidy applies nothing to a file that already has errors
+        # unless told to.
+        cmd.append("--fix-errors")
     cmd += [path, "--"] + comp
     r = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True)
     return r.stdout + r.stderr
@@ -242,15 +246,22 @@ def main():
             try:
                 wdir = os.path.dirname(path)
                 comp_here = comp + ["-I", wdir]
-                run_tidy(httptidy, work, comp_here, tidy, cwd, fix=True)
                 cc = [clangxx if ext != ".c" else clangxx.replace("clang++", "clang"),
-                      "-fsyntax-only", "-w"] + comp_here + [work]
-                r = subprocess.run(cc, cwd=cwd, capture_output=True, text=True)
-                compiles = r.returncode == 0
+                      "-fsyntax-only", "-w"] + comp_here
+                # A file that fails to compile as it is (a project's stale
+                # example): the fixes must add no error of their own.
+                r0 = subprocess.run(cc + [work], cwd=cwd, capture_output=True, text=True)
+                errors_before = r0.stderr.count(" error: ") if r0.returncode else 0
+                run_tidy(httptidy, work, comp_here, tidy, cwd, fix=True,
+                         fix_errors=r0.returncode != 0)
+                r = subprocess.run(cc + [work], cwd=cwd, capture_output=True, text=True)
+                compiles = r.returncode == 0 or (
+                    r0.returncode != 0 and r.stderr.count(" error: ") <= errors_before)
                 again = run_tidy(httptidy, work, comp_here, tidy, cwd)
                 if args.keep:
                     os.makedirs(args.keep, exist_ok=True)
-                    base = os.path.join(args.keep, os.path.basename(path))
+                    rel = os.path.relpath(path, ROOT) if path.startswith(ROOT) else path
+                    base = os.path.join(args.keep, rel.strip("/").replace("/", "__"))
                     shutil.copy(work, base + ".fixed")
                     open(base + ".again.txt", "w").write(again + "\n--- compile:\n" + r.stderr)
                     for f in saved:
