@@ -868,7 +868,8 @@ bool ClientUses::replyConnectEdits(llvm::StringRef Member,
     for (const Stmt *C : S->children())
       Work.push_back(C);
   }
-  // The one request: a statement of its own, next to the connection.
+  // The one request: a statement of its own, after the connection in the
+  // same block (or just before it).
   const CallExpr *Request = nullptr;
   for (const DeclRefExpr *U : PM.refsTo(Var)) {
     if (SM.isPointWithin(U->getLocation(), Connect->getBeginLoc(),
@@ -893,9 +894,34 @@ bool ClientUses::replyConnectEdits(llvm::StringRef Member,
   if (!RS || !Block || PM.parent(RS) != Block ||
       isInMacro(Request->getSourceRange()))
     return false;
-  bool Adjacent = false;
-  for (auto It = Block->body_begin(); It + 1 < Block->body_end(); ++It)
-    Adjacent |= (*It == CS && It[1] == RS) || (*It == RS && It[1] == CS);
+  // The handler is made after the request now: the statements between
+  // (building the request) must leave what it copies alone.
+  llvm::DenseSet<const ValueDecl *> Copied;
+  for (const LambdaCapture &LC : Lambda->captures())
+    if (LC.capturesVariable() && LC.getCaptureKind() == LCK_ByCopy)
+      Copied.insert(LC.getCapturedVar());
+  auto Pos = [&](const Stmt *S) {
+    return static_cast<size_t>(std::find(Block->body_begin(),
+                                         Block->body_end(), S) -
+                               Block->body_begin());
+  };
+  const size_t PC = Pos(CS), PR = Pos(RS);
+  bool Adjacent = PR + 1 == PC; // the request just before the connection
+  if (PC < PR) {
+    Adjacent = true;
+    for (size_t I = PC + 1; I < PR && Adjacent; ++I) {
+      llvm::SmallVector<const Stmt *, 16> Between{Block->body_begin()[I]};
+      while (!Between.empty() && Adjacent) {
+        const Stmt *S = Between.pop_back_val();
+        if (!S)
+          continue;
+        if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
+          Adjacent = !Copied.contains(DRE->getDecl());
+        for (const Stmt *Ch : S->children())
+          Between.push_back(Ch);
+      }
+    }
+  }
   std::string Reply = "reply";
   for (int I = 2; (nameClashes(Reply) || nameUsed(PM.root(), Reply)) && I < 10; ++I)
     Reply = "reply" + std::to_string(I);

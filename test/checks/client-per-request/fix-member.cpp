@@ -4,6 +4,8 @@
 // libcpp-httplib-dev.
 // REQUIRES: qt6
 // RUN: %check_http_tidy %s http-client-per-request %t -- -- -std=c++17 %qt_flags
+#include <QDebug>
+#include <QList>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
@@ -48,6 +50,33 @@ public:
             [this](QNetworkReply *r) { ++replies_; r->deleteLater(); });
     nam->get(QNetworkRequest(QUrl("http://feed/count")));
   }
+  // The request is built between the connection and the request: the
+  // handler copies nothing those statements change.
+  void post(const QByteArray &body) {
+    auto *nam = new QNetworkAccessManager(this);
+    // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: a new 'QNetworkAccessManager' is created on every call of 'post'
+    connect(nam, &QNetworkAccessManager::finished, [=](QNetworkReply *r) {
+      if (r->error() == QNetworkReply::NoError)
+        ++replies_;
+      r->deleteLater();
+    });
+    QNetworkRequest req(QUrl("http://feed/post"));
+    req.setHeader(QNetworkRequest::ContentTypeHeader, "text/plain");
+    nam->post(req, body);
+  }
+  // ... but not when they change a value the handler copies.
+  void tagged(const QByteArray &body) {
+    QString tag = "a";
+    auto *nam = new QNetworkAccessManager(this);
+    // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: a new 'QNetworkAccessManager' is created on every call of 'tagged'
+    // CHECK-MESSAGES: :[[@LINE-2]]:17: note: no fix-it is offered: a handler is connected to the client's signal on every call
+    connect(nam, &QNetworkAccessManager::finished, [=](QNetworkReply *r) {
+      qDebug() << tag;
+      r->deleteLater();
+    });
+    tag = "b";
+    nam->post(QNetworkRequest(QUrl("http://feed/tagged")), body);
+  }
   // The handler deletes the manager: a member would be deleted.
   void once() {
     auto *nam = new QNetworkAccessManager(this);
@@ -56,6 +85,13 @@ public:
     connect(nam, &QNetworkAccessManager::finished, this,
             [nam](QNetworkReply *r) { r->deleteLater(); nam->deleteLater(); });
     nam->get(QNetworkRequest(QUrl("http://feed/once")));
+  }
+
+  void flush(const QList<QByteArray> &items) {
+    for (const QByteArray &b : items) {
+      post(b);
+      tagged(b);
+    }
   }
 
 private:
@@ -68,10 +104,16 @@ private:
 // CHECK-FIXES:    QNetworkReply *reply = nam2_->get(QNetworkRequest(QUrl("http://feed/count")));
 // CHECK-FIXES-NEXT:    connect(reply, &QNetworkReply::finished, this, [reply, handler = [this](QNetworkReply *r) { ++replies_; r->deleteLater(); }]() mutable { handler(reply); });
 // CHECK-FIXES-NEXT:  }
+// CHECK-FIXES:  void post(const QByteArray &body) {
+// CHECK-FIXES:    QNetworkRequest req(QUrl("http://feed/post"));
+// CHECK-FIXES-NEXT:    req.setHeader(QNetworkRequest::ContentTypeHeader, "text/plain");
+// CHECK-FIXES-NEXT:    QNetworkReply *reply = nam3_->post(req, body);
+// CHECK-FIXES-NEXT:    connect(reply, &QNetworkReply::finished, [reply, handler = [=](QNetworkReply *r) {
 // CHECK-FIXES:  QTimer timer_;
 // CHECK-FIXES-NEXT:  int replies_ = 0;
 // CHECK-FIXES-NEXT:  QNetworkAccessManager *nam_ = new QNetworkAccessManager(this);
 // CHECK-FIXES-NEXT:  QNetworkAccessManager *nam2_ = new QNetworkAccessManager(this);
+// CHECK-FIXES-NEXT:  QNetworkAccessManager *nam3_ = new QNetworkAccessManager(this);
 // CHECK-FIXES-NEXT:};
 
 // The class style names members m_...: the new one follows it; a struct
