@@ -805,7 +805,7 @@ bool ClientUses::replyConnectEdits(llvm::StringRef Member,
         "client";
   const SourceManager &SM = Ctx.getSourceManager();
   const LangOptions &LO = Ctx.getLangOpts();
-  if (SenderConnects.size() != 1 || !LO.CPlusPlus14)
+  if (SenderConnects.size() != 1 || !LO.CPlusPlus11)
     return false;
   const CallExpr *Connect = SenderConnects.front();
   // Written arguments only (Qt's connection type defaults).
@@ -945,11 +945,16 @@ bool ClientUses::replyConnectEdits(llvm::StringRef Member,
   Fix.push_back(FixItHint::CreateRemoval(lineRemoval(SM, CS->getBeginLoc(), CEnd)));
   Fix.push_back(FixItHint::CreateInsertion(RS->getBeginLoc(),
                                            ReplyType + " *" + Reply + " = "));
+  // The handler, as written, in a local the new one copies (C++11 has no
+  // init-capture).
+  if (!isCopyable(Lambda->getLambdaClass()) || nameClashes("handler") ||
+      nameUsed(PM.root(), "handler"))
+    return false;
   Fix.push_back(FixItHint::CreateInsertion(
-      REnd, "\n" + *Indent + Callee + "(" + Reply + ", &" +
+      REnd, "\n" + *Indent + "auto handler = " + Text(Lambda) + ";\n" +
+                *Indent + Callee + "(" + Reply + ", &" +
                 catalogueName(ReplySignal) + ", " + Context + "[" + Reply +
-                ", handler = " + Text(Lambda) + "]() mutable { handler(" +
-                Reply + "); });"));
+                ", handler]() mutable { handler(" + Reply + "); });"));
   Removed = SourceRange(CS->getBeginLoc(), CEnd);
   (void)Member;
   Why.clear();

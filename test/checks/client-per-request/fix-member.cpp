@@ -102,13 +102,14 @@ private:
 // CHECK-FIXES:    auto *nam = new QNetworkAccessManager(this);
 // CHECK-FIXES:  void count() {
 // CHECK-FIXES:    QNetworkReply *reply = nam2_->get(QNetworkRequest(QUrl("http://feed/count")));
-// CHECK-FIXES-NEXT:    connect(reply, &QNetworkReply::finished, this, [reply, handler = [this](QNetworkReply *r) { ++replies_; r->deleteLater(); }]() mutable { handler(reply); });
+// CHECK-FIXES-NEXT:    auto handler = [this](QNetworkReply *r) { ++replies_; r->deleteLater(); };
+// CHECK-FIXES-NEXT:    connect(reply, &QNetworkReply::finished, this, [reply, handler]() mutable { handler(reply); });
 // CHECK-FIXES-NEXT:  }
 // CHECK-FIXES:  void post(const QByteArray &body) {
 // CHECK-FIXES:    QNetworkRequest req(QUrl("http://feed/post"));
 // CHECK-FIXES-NEXT:    req.setHeader(QNetworkRequest::ContentTypeHeader, "text/plain");
 // CHECK-FIXES-NEXT:    QNetworkReply *reply = nam3_->post(req, body);
-// CHECK-FIXES-NEXT:    connect(reply, &QNetworkReply::finished, [reply, handler = [=](QNetworkReply *r) {
+// CHECK-FIXES-NEXT:    auto handler = [=](QNetworkReply *r) {
 // CHECK-FIXES:  QTimer timer_;
 // CHECK-FIXES-NEXT:  int replies_ = 0;
 // CHECK-FIXES-NEXT:  QNetworkAccessManager *nam_ = new QNetworkAccessManager(this);
