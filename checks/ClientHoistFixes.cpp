@@ -656,6 +656,18 @@ std::vector<FixItHint> ClientUses::memberFix(const CXXMethodDecl *M,
     Why = "the class definition is not written in the project's code";
     return {};
   }
+  // The member's type must be complete where the class is defined: a class
+  // in a header that only the .cpp completes (its #include comes later).
+  if (const CXXRecordDecl *CR = Var->getType()->getPointeeCXXRecordDecl()
+                                    ? Var->getType()->getPointeeCXXRecordDecl()
+                                    : Var->getType()->getAsCXXRecordDecl())
+    if (const CXXRecordDecl *Def = CR->getDefinition();
+        !Def || !SM.isBeforeInTranslationUnit(Def->getLocation(), Close)) {
+      Why = "'" + catalogueName(CR) +
+            "' is not defined where the class is; include its header in the "
+            "class's file first";
+      return {};
+    }
   for (const Expr *A : creationArgs(Anchor))
     if (!isObjectConstant(A, Ctx)) {
       Why = "the client is built from values that may change from call to "
