@@ -418,6 +418,7 @@ void ClientPerRequestCheck::reportInLoop(Site &S) {
                           : "create one client before the loop and reuse it");
   std::string NoFix, NoteText;
   std::vector<FixItHint> NoteFix;
+  bool WarningFixed = false;
   {
     auto D = diag(S.Loc, Msg);
     if (!Variant && S.C.Wrapper && S.C.What->Lib != Library::User) {
@@ -436,6 +437,7 @@ void ClientPerRequestCheck::reportInLoop(Site &S) {
                                : S.Anchor->getSourceRange());
       for (const FixItHint &H : Fix)
         D << H;
+      WarningFixed = !Fix.empty();
     } else if (!Variant && S.C.How == Kind::Factory &&
                (S.C.What->Flags & RawHandle) && Target == 0) {
       NoteFix = S.Uses.loopHandleFix(S.Loops[0], *S.C.What, NoFix);
@@ -466,9 +468,10 @@ void ClientPerRequestCheck::reportInLoop(Site &S) {
     for (const FixItHint &H : NoteFix)
       N << H;
   }
-  if (NoteFix.empty() && NoFix.empty() && !Variant)
+  // A warning that carries its own fix needs no reason for lacking one.
+  if (NoteFix.empty() && NoFix.empty() && !Variant && !WarningFixed)
     NoFix = defaultNoFix(S);
-  if (NoteFix.empty() && !NoFix.empty())
+  if (NoteFix.empty() && !NoFix.empty() && !WarningFixed)
     diag(S.Loc, "no fix-it is offered: %0", DiagnosticIDs::Note) << NoFix;
 }
 
