@@ -95,6 +95,11 @@ const Stmt *statementHolding(const LocalParentMap &PM, const Stmt *S) {
 
 } // namespace
 
+llvm::StringRef oneShotClientType(const Entry &What) {
+  auto T = parseTemplate(What.Detail);
+  return T ? T->Type : llvm::StringRef();
+}
+
 std::vector<FixItHint>
 oneShotCallFix(const CallExpr *Call, const Entry &What, const Stmt *Root,
                const LocalParentMap &PM, ASTContext &Ctx, const Stmt *Loop,

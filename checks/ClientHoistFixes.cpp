@@ -729,7 +729,7 @@ std::vector<FixItHint> ClientUses::memberFix(const CXXMethodDecl *M,
   // handler connected so far.
   std::vector<FixItHint> Fix;
   SourceRange Removed;
-  if (!SenderConnects.empty() && !replyConnectEdits(Name, Fix, Removed, Why))
+  if (!SenderConnects.empty() && !replyConnectEdits(Fix, Removed, Why))
     return {};
 
   // The member's declaration: the local's type as written, its initialiser
@@ -807,8 +807,7 @@ std::vector<FixItHint> ClientUses::memberFix(const CXXMethodDecl *M,
   return Fix;
 }
 
-bool ClientUses::replyConnectEdits(llvm::StringRef Member,
-                                   std::vector<FixItHint> &Fix,
+bool ClientUses::replyConnectEdits(std::vector<FixItHint> &Fix,
                                    SourceRange &Removed,
                                    std::string &Why) const {
   Why = "a handler is connected to the client's signal on every call, and a "
@@ -845,19 +844,13 @@ bool ClientUses::replyConnectEdits(llvm::StringRef Member,
       if (const auto *M = dyn_cast<CXXMethodDecl>(D))
         if (M->getNumParams() == 0 && Lib.find(M, Role::CompletionSignal))
           ReplySignal = M;
+  // The handler, seen through the copy or move of its closure.
   const Expr *Handler = Connect->getArg(N - 1)->IgnoreImplicit();
-  while (isa<MaterializeTemporaryExpr, CXXBindTemporaryExpr>(Handler) ||
-         (isa<CXXConstructExpr>(Handler) &&
-          cast<CXXConstructExpr>(Handler)->getNumArgs() == 1))
-    Handler = isa<CXXConstructExpr>(Handler)
-                  ? cast<CXXConstructExpr>(Handler)->getArg(0)->IgnoreImplicit()
-                  : isa<MaterializeTemporaryExpr>(Handler)
-                        ? cast<MaterializeTemporaryExpr>(Handler)
-                              ->getSubExpr()
-                              ->IgnoreImplicit()
-                        : cast<CXXBindTemporaryExpr>(Handler)
-                              ->getSubExpr()
-                              ->IgnoreImplicit();
+  while (const auto *CE = dyn_cast<CXXConstructExpr>(Handler)) {
+    if (CE->getNumArgs() != 1)
+      break;
+    Handler = CE->getArg(0)->IgnoreImplicit();
+  }
   const auto *Lambda = dyn_cast<LambdaExpr>(Handler);
   if (!ReplySignal || !Lambda || !Lambda->getCallOperator() ||
       Lambda->getCallOperator()->getNumParams() != 1)
@@ -968,7 +961,6 @@ bool ClientUses::replyConnectEdits(llvm::StringRef Member,
                 catalogueName(ReplySignal) + ", " + Context + "[" + Reply +
                 ", handler]() mutable { handler(" + Reply + "); });"));
   Removed = SourceRange(CS->getBeginLoc(), CEnd);
-  (void)Member;
   Why.clear();
   return true;
 }

@@ -577,8 +577,8 @@ const FunctionDecl *ClientPerRequestCheck::ownerOf(const Site &S) {
 /// kept client carries from one request to the next.
 std::string ClientPerRequestCheck::oneShotNote(const Site &S,
                                                llvm::StringRef Form) {
-  auto T = llvm::StringRef(S.C.What->Detail).split('|').second.split('|');
-  return ("make the same request on " + Form + " ('" + T.first +
+  return ("make the same request on " + Form + " ('" +
+          oneShotClientType(*S.C.What) +
           "') instead, so its connections are reused; apply with "
           "--fix-notes, knowing that the client also keeps the cookies the "
           "server sets from one request to the next")

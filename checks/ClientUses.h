@@ -117,8 +117,8 @@ private:
   /// to a handler: the handler is connected to the reply's own signal
   /// instead, after the request. Removed: the old connection's statement,
   /// whose uses of the client must not be renamed.
-  bool replyConnectEdits(llvm::StringRef Member, std::vector<FixItHint> &Fix,
-                         SourceRange &Removed, std::string &Why) const;
+  bool replyConnectEdits(std::vector<FixItHint> &Fix, SourceRange &Removed,
+                         std::string &Why) const;
 
   const LocalParentMap &PM;
   const Catalogue &Lib;
@@ -176,6 +176,8 @@ llvm::SmallVector<const Expr *, 4> creationArgs(const Expr *Anchor);
 /// before Loop; per call (Loop null) it is a thread_local. Owner: the
 /// function or lambda operator that makes the call; Taken: names the fixes
 /// gave already, per function; Includes: headers inserted, per file.
+/// The client type a one-shot call's rewrite template keeps, or "".
+llvm::StringRef oneShotClientType(const Entry &What);
 std::vector<FixItHint>
 oneShotCallFix(const CallExpr *Call, const Entry &What, const Stmt *Root,
                const LocalParentMap &PM, ASTContext &Ctx, const Stmt *Loop,
